@@ -1,0 +1,69 @@
+"""`--format text`: one `path:line:col: severity rule message` line per finding, then a summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from copylint.finding import Severity
+
+if TYPE_CHECKING:
+    from copylint.checks.base import Rule
+    from copylint.finding import Report
+
+_RESET = "\x1b[0m"
+_DIM = "\x1b[2m"
+_SEVERITY_COLORS = {
+    Severity.ERROR: "\x1b[31m",
+    Severity.WARNING: "\x1b[33m",
+    Severity.INFO: "\x1b[36m",
+}
+
+# "info" is a mass noun: "2 info", as in "2 errors, 2 info".
+_SEVERITY_PLURALS = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "info"}
+
+
+def render(reports: Sequence[Report], rules: Sequence[Rule], *, color: bool) -> str:
+    lines: list[str] = []
+    for report in reports:
+        lines.append(_finding_line(report, color=color))
+        if report.finding.suggestions:
+            lines.append(_suggestion_line(report.finding.suggestions))
+    if lines:
+        lines.append("")
+    lines.append(_summary(reports))
+    return "\n".join(lines) + "\n"
+
+
+def _finding_line(report: Report, *, color: bool) -> str:
+    finding = report.finding
+    severity = finding.severity.value
+    rule = finding.rule
+    if color:
+        severity = f"{_SEVERITY_COLORS[finding.severity]}{severity}{_RESET}"
+        rule = f"{_DIM}{rule}{_RESET}"
+    return f"{report.path}:{report.line}:{report.column}: {severity} {rule} {finding.message}"
+
+
+def _suggestion_line(suggestions: Sequence[str]) -> str:
+    best, *others = suggestions
+    alternatives = f" (or: {', '.join(others)})" if others else ""
+    return f"  suggestion: {best}{alternatives}"
+
+
+def _summary(reports: Sequence[Report]) -> str:
+    if not reports:
+        return "No findings."
+    by_severity = Counter(report.finding.severity for report in reports)
+    breakdown = ", ".join(
+        _count(by_severity[severity], severity.value, _SEVERITY_PLURALS[severity])
+        for severity in sorted(by_severity, key=lambda s: s.rank, reverse=True)
+    )
+    files = len({report.path for report in reports})
+    findings = _count(len(reports), "finding", "findings")
+    return f"{findings} ({breakdown}) in {_count(files, 'file', 'files')}"
+
+
+def _count(number: int, singular: str, plural: str) -> str:
+    return f"{number} {singular if number == 1 else plural}"
