@@ -1,0 +1,3 @@
+from copylint.cli import main
+
+main()

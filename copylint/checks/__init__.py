@@ -1,0 +1,10 @@
+"""The rule kinds: the one place a kind is registered. A new kind is a module and a line here."""
+
+from __future__ import annotations
+
+from copylint.checks.base import Rule
+from copylint.checks.boilerplate import Boilerplate
+from copylint.checks.existence import Existence
+from copylint.checks.substitution import Substitution
+
+KINDS: dict[str, type[Rule]] = {kind.KIND: kind for kind in (Boilerplate, Existence, Substitution)}

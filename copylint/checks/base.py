@@ -1,0 +1,90 @@
+"""The two layers of a rule: a kind (a Python class) and its settings (YAML data).
+
+A kind is a frozen dataclass that adds its own options to the fields every rule shares. It
+declares them twice over, once as dataclass fields and once as JSON Schema properties in
+`OPTIONS`, so that a rule file is validated, with line and column, before the kind is built.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from copylint.document import Document
+from copylint.finding import Finding, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Run-wide settings a kind may need when it is built."""
+
+    locale: str = "auto"
+
+
+class OptionError(ValueError):
+    """An option's value is wrong in a way a schema cannot say (a regex that does not compile).
+    `key` names the option, so the config loader can point at its line and column."""
+
+    def __init__(self, key: str, problem: str) -> None:
+        super().__init__(problem)
+        self.key = key
+
+
+@dataclass(frozen=True, slots=True)
+class Examples:
+    """Text a rule must flag, and text it must pass: shown by `copylint explain`, run as tests."""
+
+    fail: tuple[str, ...] = ()
+    ok: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Rule:
+    id: str
+    category: str
+    severity: Severity
+    message: str
+    description: str = ""
+    examples: Examples = field(default_factory=Examples)
+    pack: str = ""
+
+    KIND: ClassVar[str]
+    # JSON Schema `properties` for the kind's own options; the shared ones are in the config schema.
+    OPTIONS: ClassVar[Mapping[str, Any]] = {}
+    REQUIRED: ClassVar[tuple[str, ...]] = ()
+    # A kind that needs spaCy says so, so that nothing loads it when no enabled rule does.
+    NEEDS_NLP: ClassVar[bool] = False
+
+    @classmethod
+    def options(cls, raw: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
+        """The kind's own dataclass fields from its validated YAML options."""
+        return {key: raw[key] for key in cls.OPTIONS if key in raw}
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    def finding(
+        self,
+        start: int,
+        end: int,
+        message: str | None = None,
+        suggestions: tuple[str, ...] = (),
+    ) -> Finding:
+        return Finding(
+            rule=self.id,
+            category=self.category,
+            severity=self.severity,
+            message=message or self.message,
+            start=start,
+            end=end,
+            suggestions=suggestions,
+        )
+
+
+def compile_pattern(key: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, flags)
+    except re.error as error:
+        raise OptionError(key, f"invalid regex {pattern!r}: {error}") from None

@@ -1,0 +1,177 @@
+"""boilerplate: web-page chrome pasted in with the copy.
+
+Chrome is recognised by its shape, not by a list of strings: a line that is not a sentence but a
+label, made only of the vocabulary of a page's user interface (`Share this article`, `ON NOW`,
+`Most Read`), a link label before a colon (`Read more: …`), or a line of a known form (a
+"published/updated" timestamp, a picture credit, a language switcher, an agency separator).
+Chrome also comes in blocks — a share bar, a topic list — where a label that alone would be a
+word of copy (`Economy`) is chrome because of the block it stands in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from copylint.checks.base import Rule, Settings, compile_pattern
+from copylint.document import Document, Line
+from copylint.finding import Finding
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
+_SENTENCE_END = re.compile(r"[.!?,;\"”’]$")
+_LABEL_COLON = re.compile(r"^([^:]{1,40}):(?=\s|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Chrome:
+    line: Line
+    what: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Boilerplate(Rule):
+    """Flags whole lines of web chrome. The message may use `{text}` and `{what}` (the kind of
+    chrome: a share prompt, navigation, a timestamp, …)."""
+
+    vocabulary: Mapping[str, str]
+    function_words: frozenset[str]
+    line_patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    max_words: int
+    block_label_words: int
+    block_what: str
+
+    KIND: ClassVar[str] = "boilerplate"
+    OPTIONS: ClassVar[Mapping[str, Any]] = {
+        "vocabulary": {
+            "description": "Words of a web page's interface, grouped by what they are part of.",
+            "type": "object",
+            "additionalProperties": {"type": "array", "items": {"type": "string"}},
+        },
+        "function_words": {"type": "array", "items": {"type": "string"}},
+        "lines": {
+            "description": "Regexes for whole chrome lines, grouped by what they are.",
+            "type": "object",
+            "additionalProperties": {"type": "array", "items": {"type": "string"}},
+        },
+        "max_words": {"type": "integer", "minimum": 1},
+        "block_label_words": {"type": "integer", "minimum": 1},
+        "block": {"type": "string", "minLength": 1},
+    }
+    REQUIRED: ClassVar[tuple[str, ...]] = ("vocabulary", "function_words")
+
+    @classmethod
+    def options(cls, raw: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
+        vocabulary = {
+            word.lower(): what for what, words in raw["vocabulary"].items() for word in words
+        }
+        patterns = tuple(
+            (what, compile_pattern("lines", pattern))
+            for what, group in raw.get("lines", {}).items()
+            for pattern in group
+        )
+        return {
+            "vocabulary": vocabulary,
+            "function_words": frozenset(word.lower() for word in raw["function_words"]),
+            "line_patterns": patterns,
+            "max_words": raw.get("max_words", 8),
+            "block_label_words": raw.get("block_label_words", 5),
+            "block_what": raw.get("block", "part of a block of page chrome"),
+        }
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        for paragraph in _paragraphs(doc):
+            for chrome in self._chrome_in(paragraph, doc.prose):
+                start, end = _stripped(doc.text, chrome.line)
+                text = doc.text[start:end]
+                yield self.finding(start, end, self.message.format(text=text, what=chrome.what))
+
+    def _chrome_in(self, paragraph: Sequence[Line], prose: str) -> list[_Chrome]:
+        labels = [prose[line.start : line.end].strip() for line in paragraph]
+        found = {
+            index: what
+            for index, label in enumerate(labels)
+            if (what := self.classify(label)) is not None
+        }
+        if found and len(paragraph) > 1 and all(map(self._is_block_label, labels)):
+            found = {index: found.get(index, self.block_what) for index in range(len(labels))}
+        return [_Chrome(paragraph[index], what) for index, what in sorted(found.items())]
+
+    def classify(self, label: str) -> str | None:
+        """What kind of chrome a line is, or None for a line of copy."""
+        what = self._interface_words(label, limit=self.max_words)
+        if what is not None:
+            return what
+        colon = _LABEL_COLON.match(label)
+        if colon and len(_WORD.findall(label)) <= self.max_words * 2:
+            return self._interface_words(colon[1], limit=3, lead=True)
+        for what, pattern in self.line_patterns:
+            if pattern.search(label):
+                return what
+        return None
+
+    def _interface_words(self, label: str, limit: int, lead: bool = False) -> str | None:
+        """The commonest kind of interface word in `label` if every word in it that is not a
+        function word belongs to the interface (and, with `lead`, the first word does too);
+        None otherwise."""
+        words = [word.lower() for word in _WORD.findall(label)]
+        if not words or len(words) > limit or (lead and words[0] in self.function_words):
+            return None
+        kinds = []
+        for word in words:
+            if word in self.function_words:
+                continue
+            what = self._vocabulary_kind(word)
+            if what is None:
+                return None
+            kinds.append(what)
+        return Counter(kinds).most_common(1)[0][0] if kinds else None
+
+    def _vocabulary_kind(self, word: str) -> str | None:
+        for form in _base_forms(word):
+            what = self.vocabulary.get(form)
+            if what is not None:
+                return what
+        return None
+
+    def _is_block_label(self, label: str) -> bool:
+        """A line a share bar or a topic list is made of: a few capitalised words, no sentence."""
+        words = _WORD.findall(label)
+        return (
+            0 < len(words) <= self.block_label_words
+            and label[:1].isupper()
+            and not _SENTENCE_END.search(label)
+        )
+
+
+def _base_forms(word: str) -> Iterator[str]:
+    """The word and the stems its common inflections leave (stories → story, watched → watch)."""
+    word = word.removesuffix("’s").removesuffix("'s")
+    yield word
+    if word.endswith(("ies", "ied")):
+        yield word[:-3] + "y"
+    for suffix in ("s", "es", "ed", "d", "ing"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            yield word[: -len(suffix)]
+
+
+def _paragraphs(doc: Document) -> Iterator[list[Line]]:
+    """Runs of lines with prose on them, split at lines without any."""
+    prose, run = doc.prose, []
+    for line in doc.lines():
+        if prose[line.start : line.end].strip():
+            run.append(line)
+        elif run:
+            yield run
+            run = []
+    if run:
+        yield run
+
+
+def _stripped(text: str, line: Line) -> tuple[int, int]:
+    """The line without its leading and trailing white space: the span a finding covers."""
+    content = text[line.start : line.end]
+    start = line.start + len(content) - len(content.lstrip())
+    return start, line.start + len(content.rstrip())

@@ -1,0 +1,203 @@
+"""The command line: parses options, calls the engine, picks a formatter. Nothing else."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Sequence
+from functools import cache
+from pathlib import Path
+
+import click
+
+from copylint import __version__
+from copylint.checks.base import Rule
+from copylint.config import Config, find_house_config, load_config
+from copylint.engine import Selection, check_document, fails
+from copylint.errors import CopylintError, ExitCode
+from copylint.finding import Report, Severity
+from copylint.formatters import FORMATTERS
+from copylint.sources import STDIN, discover, read_document
+
+LOCALES = ("en-GB", "en-US", "en-GB-oxendict", "auto")
+
+config_option = click.option(
+    "--config",
+    type=click.Path(dir_okay=False),
+    help="House config to use instead of the nearest .copylint.yaml.",
+)
+locale_option = click.option(
+    "--locale", type=click.Choice(LOCALES), help="House spelling (overrides the config)."
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="copylint")
+def cli() -> None:
+    """copylint: a copy linter for newsrooms."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option(
+    "--format",
+    "format_name",
+    type=click.Choice(sorted(FORMATTERS)),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@locale_option
+@config_option
+@click.option("--select", multiple=True, help="Only these rules or categories (repeatable).")
+@click.option("--ignore", multiple=True, help="Not these rules or categories (repeatable).")
+@click.option(
+    "--fail-on",
+    type=click.Choice([s.value for s in Severity]),
+    default="warning",
+    show_default=True,
+    help="Exit 1 when a finding is at or above this severity.",
+)
+@click.option("--stdin-filename", help="The name to report for text read from '-'.")
+def check(
+    paths: tuple[str, ...],
+    format_name: str,
+    locale: str | None,
+    config: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str,
+    stdin_filename: str | None,
+) -> int:
+    """Check articles: files, folders (recursively: *.txt, *.md, *.markdown), globs, or '-'."""
+    if not paths:
+        raise click.UsageError("name the articles to check (a file, a folder, a glob or '-')")
+    selection = Selection(_codes(select), _codes(ignore))
+    reports: list[Report] = []
+    rules_run: dict[str, Rule] = {}
+    unreadable = False
+    for path in discover(paths):
+        try:
+            doc = read_document(path, stdin_filename)
+        except CopylintError as error:
+            _complain(error)
+            unreadable = True
+            continue
+        rules = _rules_for(path, stdin_filename, config, locale, selection)
+        rules_run.update((rule.id, rule) for rule in rules)
+        reports += check_document(doc, rules)
+    reports.sort(key=lambda r: (r.path, r.line, r.column, r.finding.rule))
+    _write(FORMATTERS[format_name](reports, list(rules_run.values()), color=_color()))
+    if unreadable:
+        return ExitCode.ERROR
+    return ExitCode.FINDINGS if fails(reports, Severity(fail_on)) else ExitCode.CLEAN
+
+
+@cli.command()
+@config_option
+@locale_option
+def rules(config: str | None, locale: str | None) -> int:
+    """List every enabled rule: id, category, default severity, pack."""
+    loaded = _config(config or _nearest(Path.cwd()), locale)
+    rows = [(r.id, r.category, r.severity.value, r.pack) for r in loaded.rules]
+    widths = [max(len(row[i]) for row in rows) for i in range(3)] if rows else [0, 0, 0]
+    for row in sorted(rows):
+        _write(
+            "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)) + f"  {row[3]}\n"
+        )
+    return ExitCode.CLEAN
+
+
+@cli.command()
+@click.argument("rule_id")
+@config_option
+def explain(rule_id: str, config: str | None) -> int:
+    """What RULE checks, why, and examples that fail and pass."""
+    loaded = _config(config or _nearest(Path.cwd()), None)
+    found = {rule.id: rule for rule in loaded.rules}.get(rule_id)
+    if found is None:
+        raise click.UsageError(f"no rule {rule_id!r}; `copylint rules` lists them")
+    _write(explanation(found))
+    return ExitCode.CLEAN
+
+
+def explanation(rule: Rule) -> str:
+    lines = [
+        f"{rule.id} ({rule.category}, {rule.severity.value}, kind {rule.KIND}, pack {rule.pack})",
+        "",
+        rule.description or rule.message,
+    ]
+    for title, examples in (("Fails", rule.examples.fail), ("Passes", rule.examples.ok)):
+        if examples:
+            lines += ["", f"{title}:"]
+            lines += ["    " + example.replace("\n", "\n    ") for example in examples]
+    return "\n".join(lines) + "\n"
+
+
+def _codes(given: Iterable[str]) -> tuple[str, ...]:
+    return tuple(code.strip() for item in given for code in item.split(",") if code.strip())
+
+
+def _rules_for(
+    path: str,
+    stdin_filename: str | None,
+    config: str | None,
+    locale: str | None,
+    selection: Selection,
+) -> list[Rule]:
+    if config is None:
+        where = Path(stdin_filename or ".") if path == STDIN else Path(path)
+        config = _nearest(where.resolve().parent)
+    return _selected(config, locale, selection)
+
+
+@cache
+def _nearest(folder: Path) -> str | None:
+    found = find_house_config(folder)
+    return str(found) if found else None
+
+
+@cache
+def _config(path: str | None, locale: str | None) -> Config:
+    return load_config(path, locale)
+
+
+@cache
+def _selected(config: str | None, locale: str | None, selection: Selection) -> list[Rule]:
+    rules = _config(config, locale).rules
+    unknown = selection.unknown(rules)
+    if unknown:
+        raise click.UsageError(f"no rule or category {unknown[0]!r}; `copylint rules` lists them")
+    return selection.filter(rules)
+
+
+def _color() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def _write(text: str) -> None:
+    sys.stdout.write(text)
+
+
+def _complain(error: Exception) -> None:
+    click.echo(f"copylint: {error}", err=True)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """The `copylint` command: one line on stderr and exit 2 for every usage, config or input
+    error, never a traceback."""
+    try:
+        code = cli.main(args=argv, prog_name="copylint", standalone_mode=False)
+    except click.ClickException as error:
+        error.show()
+        code = ExitCode.ERROR
+    except click.Abort:
+        code = ExitCode.ERROR
+    except CopylintError as error:
+        _complain(error)
+        code = ExitCode.ERROR
+    except BrokenPipeError:
+        # The reader went away (`copylint check … | head`): nothing more to say to it.
+        sys.stderr.close()
+        code = ExitCode.CLEAN
+    sys.exit(int(code or 0))

@@ -1,0 +1,204 @@
+"""House configs and rule packs: find them, merge them in order, validate them, build the rules.
+
+A file sets `extends` (packs or files applied first), `locale`, and `rules` by id. A rule's
+settings merge key by key across files, later files winning, so a house config can change one
+field of a shipped rule; each value keeps the file and place it came from for error messages.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from copylint.checks import KINDS
+from copylint.checks.base import Examples, OptionError, Rule, Settings
+from copylint.errors import ConfigError
+from copylint.finding import Severity
+from copylint.yamlfile import Where, YamlFile, load_yaml, validate
+
+HOUSE_CONFIG_NAMES = (".copylint.yaml", ".copylint.yml")
+DEFAULT_PACKS = "default"
+SHARED_KEYS = ("kind", "enabled", "category", "severity", "message", "description", "examples")
+NEEDED_KEYS = ("category", "severity", "message")
+
+
+@cache
+def config_schema() -> dict[str, Any]:
+    text = resources.files("copylint").joinpath("schemas/config.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+def shipped_packs_dir() -> Path:
+    """The rule packs: inside the installed package, or beside it in a source checkout."""
+    package = Path(__file__).resolve().parent
+    installed = package / "rules"
+    return installed if installed.is_dir() else package.parent / "rules"
+
+
+def shipped_packs() -> dict[str, Path]:
+    return {path.stem: path for path in sorted(shipped_packs_dir().glob("*.yaml"))}
+
+
+def find_house_config(start: Path) -> Path | None:
+    """The nearest .copylint.yaml in `start` or a folder above it."""
+    for folder in (start, *start.parents):
+        for name in HOUSE_CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    value: Any
+    file: YamlFile
+    where: Where
+
+    def error(self, problem: str, *, at_key: bool = False) -> ConfigError:
+        return self.file.error(self.where, problem, at_key=at_key)
+
+
+@dataclass(frozen=True)
+class Config:
+    path: str | None
+    locale: str
+    rules: tuple[Rule, ...]
+
+
+@dataclass
+class _Layers:
+    """What the files said so far, in the order they were applied."""
+
+    locale: str = "auto"
+    rules: dict[str, dict[str, Setting]] = field(default_factory=dict)
+    applied: set[Path] = field(default_factory=set)
+    shipped: set[str] = field(default_factory=set)
+
+
+def load_config(house: str | Path | None, locale: str | None = None) -> Config:
+    """The rules for a house config (or, with none, the shipped packs), with `locale` from the
+    command line winning over the config's."""
+    layers = _Layers()
+    if house is None:
+        _extend(layers, DEFAULT_PACKS, None)
+    else:
+        file = load_yaml(house)
+        layers.applied.add(Path(house).resolve())
+        _apply(layers, file, shipped=False, implicit_extends=DEFAULT_PACKS)
+    chosen = locale or layers.locale
+    rules = tuple(
+        _build(rule_id, settings, layers, Settings(chosen))
+        for rule_id, settings in layers.rules.items()
+        if _enabled(settings)
+    )
+    return Config(str(house) if house else None, chosen, rules)
+
+
+def _apply(layers: _Layers, file: YamlFile, *, shipped: bool, implicit_extends: str = "") -> None:
+    if shipped:
+        layers.shipped.add(file.path)
+    else:
+        validate(file, config_schema())
+    data = file.data
+    extends = data.get("extends", implicit_extends or [])
+    for index, name in enumerate([extends] if isinstance(extends, str) else extends):
+        where: Where = ("extends",) if isinstance(extends, str) else ("extends", index)
+        _extend(layers, name, Setting(name, file, where))
+    if "locale" in data:
+        layers.locale = data["locale"]
+    for rule_id, value in data.get("rules", {}).items():
+        settings = layers.rules.setdefault(rule_id, {})
+        if isinstance(value, bool):
+            settings["enabled"] = Setting(value, file, ("rules", rule_id))
+            continue
+        for key, item in value.items():
+            settings[key] = Setting(item, file, ("rules", rule_id, key))
+
+
+def _extend(layers: _Layers, name: str, named_at: Setting | None) -> None:
+    for path, shipped in _resolve(name, named_at):
+        if path.resolve() in layers.applied:
+            continue
+        layers.applied.add(path.resolve())
+        _apply(layers, load_yaml(path), shipped=shipped)
+
+
+def _resolve(name: str, named_at: Setting | None) -> Iterator[tuple[Path, bool]]:
+    packs = shipped_packs()
+    if name == DEFAULT_PACKS:
+        yield from ((path, True) for path in packs.values())
+    elif name in packs:
+        yield packs[name], True
+    else:
+        base = Path(named_at.file.path).parent if named_at else Path.cwd()
+        path = base / name
+        if not path.is_file():
+            known = ", ".join([DEFAULT_PACKS, *packs])
+            problem = f"extends {name!r}: no such pack ({known}) or file"
+            raise named_at.error(problem) if named_at else ConfigError(name, 1, 1, problem)
+        yield path, False
+
+
+def _enabled(settings: dict[str, Setting]) -> bool:
+    enabled = settings.get("enabled")
+    return enabled is None or bool(enabled.value)
+
+
+def _build(rule_id: str, settings: dict[str, Setting], layers: _Layers, run: Settings) -> Rule:
+    first = next(iter(settings.values()))
+    kind_setting = settings.get("kind")
+    if kind_setting is None:
+        raise first.error(
+            f"rule {rule_id!r} has no kind: a new rule needs kind, {', '.join(NEEDED_KEYS)}"
+        )
+    kind = KINDS.get(kind_setting.value)
+    if kind is None:
+        raise kind_setting.error(
+            f"unknown rule kind {kind_setting.value!r} (known: {', '.join(sorted(KINDS))})"
+        )
+    missing = [key for key in (*NEEDED_KEYS, *kind.REQUIRED) if key not in settings]
+    if missing:
+        raise kind_setting.error(f"rule {rule_id!r} needs {', '.join(missing)}")
+    options: dict[str, Any] = {}
+    for key, setting in settings.items():
+        if key in SHARED_KEYS:
+            continue
+        if key not in kind.OPTIONS:
+            known = ", ".join(sorted((*SHARED_KEYS, *kind.OPTIONS)))
+            raise setting.error(
+                f"unknown key {key!r} for a {kind.KIND} rule (known: {known})", at_key=True
+            )
+        if setting.file.path not in layers.shipped:
+            schema = {"type": "object", "properties": {key: kind.OPTIONS[key]}}
+            validate(setting.file, schema, {key: setting.value}, setting.where[:-1])
+        options[key] = setting.value
+    try:
+        return kind(
+            id=rule_id,
+            category=settings["category"].value,
+            severity=Severity(settings["severity"].value),
+            message=settings["message"].value,
+            description=settings["description"].value if "description" in settings else "",
+            examples=_examples(settings.get("examples")),
+            pack=_pack_name(kind_setting.file.path, layers),
+            **kind.options(options, run),
+        )
+    except OptionError as error:
+        raise settings[error.key].error(str(error)) from None
+
+
+def _examples(setting: Setting | None) -> Examples:
+    if setting is None:
+        return Examples()
+    return Examples(tuple(setting.value.get("fail", ())), tuple(setting.value.get("ok", ())))
+
+
+def _pack_name(path: str, layers: _Layers) -> str:
+    return Path(path).stem if path in layers.shipped else path

@@ -1,0 +1,59 @@
+"""An article as the rules see it: its text, where its lines start, which characters are prose."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+from copylint.markdown import prose_mask
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    number: int
+    start: int
+    end: int  # exclusive, before the newline
+
+
+@dataclass(frozen=True)
+class Document:
+    """`text` has LF line ends and no BOM: since a CR only ever ends a line and a BOM is not a
+    column in any editor, offsets into it give the same lines and columns as the file on disk."""
+
+    path: str
+    text: str
+
+    @property
+    def is_markdown(self) -> bool:
+        return self.path.lower().endswith(MARKDOWN_SUFFIXES)
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        find = self.text.find
+        at = find("\n")
+        while at != -1:
+            starts.append(at + 1)
+            at = find("\n", at + 1)
+        return starts
+
+    @cached_property
+    def prose(self) -> str:
+        """The text with every character that is not prose (front matter, code, markup, URLs)
+        blanked to a space: same length, same newlines, so its offsets are the text's."""
+        return prose_mask(self.text, markdown=self.is_markdown)
+
+    def lines(self) -> Iterator[Line]:
+        starts, size = self.line_starts, len(self.text)
+        for number, start in enumerate(starts, 1):
+            end = starts[number] - 1 if number < len(starts) else size
+            yield Line(number, start, end)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and code-point column of an offset."""
+        index = bisect.bisect_right(self.line_starts, offset) - 1
+        return index + 1, offset - self.line_starts[index] + 1

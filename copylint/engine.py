@@ -1,0 +1,55 @@
+"""Runs the enabled rules on each document and places, filters and sorts what they find."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from copylint.checks.base import Rule
+from copylint.document import Document
+from copylint.finding import Finding, Report, Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """`--select` / `--ignore`: rule ids or prefixes of them (`boilerplate` is every
+    `boilerplate/…` rule)."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def allows(self, rule_id: str) -> bool:
+        if self.select and not any(_names(code, rule_id) for code in self.select):
+            return False
+        return not any(_names(code, rule_id) for code in self.ignore)
+
+    def unknown(self, rules: Iterable[Rule]) -> list[str]:
+        """The codes that name no rule: a typo there would silently check nothing."""
+        ids = [rule.id for rule in rules]
+        codes = (*self.select, *self.ignore)
+        return [code for code in codes if not any(_names(code, rule_id) for rule_id in ids)]
+
+    def filter(self, rules: Iterable[Rule]) -> list[Rule]:
+        return [rule for rule in rules if self.allows(rule.id)]
+
+
+def _names(code: str, rule_id: str) -> bool:
+    code = code.rstrip("/")
+    return rule_id == code or rule_id.startswith(code + "/")
+
+
+def check_document(doc: Document, rules: Sequence[Rule]) -> list[Report]:
+    reports = [place(doc, finding) for rule in rules for finding in rule.check(doc)]
+    reports.sort(key=lambda r: (r.line, r.column, r.finding.rule))
+    return reports
+
+
+def place(doc: Document, finding: Finding) -> Report:
+    line, column = doc.position(finding.start)
+    end_line, end_column = doc.position(finding.end)
+    text = doc.text[finding.start : finding.end]
+    return Report(doc.path, line, column, end_line, end_column, text, finding)
+
+
+def fails(reports: Iterable[Report], fail_on: Severity) -> bool:
+    return any(report.finding.severity.rank >= fail_on.rank for report in reports)

@@ -1,0 +1,64 @@
+"""What a rule reports, and the same finding placed in a file for the formatters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+CATEGORIES = ("entity", "spelling", "quote", "boilerplate", "grammar", "style")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One fault a rule saw, as offsets into `Document.text` (lines are the Document's job)."""
+
+    rule: str
+    category: str
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    suggestions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """A finding placed in its file: 1-based lines, code-point columns, end column exclusive."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+    finding: Finding
+
+    def to_json(self) -> dict[str, object]:
+        """The fields of the JSON contract (DESIGN.md), in its order."""
+        f = self.finding
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "rule": f.rule,
+            "category": f.category,
+            "severity": f.severity.value,
+            "message": f.message,
+            "text": self.text,
+            "suggestions": list(f.suggestions),
+        }
