@@ -22,6 +22,7 @@ from copylint.finding import Finding
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"[.!?,;\"”’]$")
+_LINE_END = re.compile(r"[.!?:;\"”’)]$")
 _LABEL_COLON = re.compile(r"^([^:]{1,40}):(?=\s|$)")
 
 
@@ -93,7 +94,7 @@ class Boilerplate(Rule):
         found = {
             index: what
             for index, label in enumerate(labels)
-            if (what := self.classify(label)) is not None
+            if self._stands_alone(labels, index) and (what := self.classify(label)) is not None
         }
         if found and len(paragraph) > 1 and all(map(self._is_block_label, labels)):
             found = {index: found.get(index, self.block_what) for index in range(len(labels))}
@@ -106,7 +107,9 @@ class Boilerplate(Rule):
             return what
         colon = _LABEL_COLON.match(label)
         if colon and len(_WORD.findall(label)) <= self.max_words * 2:
-            return self._interface_words(colon[1], limit=3, lead=True)
+            what = self._interface_words(colon[1], limit=3, lead=True)
+            if what is not None:
+                return what
         for what, pattern in self.line_patterns:
             if pattern.search(label):
                 return what
@@ -135,6 +138,20 @@ class Boilerplate(Rule):
             if what is not None:
                 return what
         return None
+
+    def _stands_alone(self, labels: Sequence[str], index: int) -> bool:
+        """Whether a line is a line of its own, not part of a sentence wrapped over several
+        lines (as in hard-wrapped Markdown): the line before it ends, and it does not run on."""
+        before_ends = index == 0 or self._ends_a_line(labels[index - 1])
+        runs_on = (
+            index + 1 < len(labels)
+            and not self._ends_a_line(labels[index])
+            and labels[index + 1][:1].islower()
+        )
+        return before_ends and not runs_on
+
+    def _ends_a_line(self, label: str) -> bool:
+        return bool(_LINE_END.search(label)) or len(_WORD.findall(label)) <= self.block_label_words
 
     def _is_block_label(self, label: str) -> bool:
         """A line a share bar or a topic list is made of: a few capitalised words, no sentence."""

@@ -1,0 +1,67 @@
+"""The boilerplate rule on chrome lines and copy lines it has never seen in the dev set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from copylint.checks.base import Rule
+from copylint.config import load_config
+from copylint.document import Document
+from copylint.engine import check_document
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "boilerplate.yaml").read_text("utf-8"))
+BEFORE = "Ministers met on Monday to discuss the budget, officials said.\n\n"
+AFTER = "\n\nThe talks will continue on Tuesday, when the chancellor returns.\n"
+
+
+@pytest.fixture(scope="module")
+def rule() -> Rule:
+    (found,) = [r for r in load_config(None).rules if r.id == "boilerplate/web-chrome"]
+    return found
+
+
+def flagged(rule: Rule, text: str, path: str = "article.txt") -> list[tuple[int, int, str]]:
+    reports = check_document(Document(path, text), [rule])
+    return [(r.line, r.column, r.text) for r in reports]
+
+
+@pytest.mark.parametrize("line", CASES["chrome"])
+def test_a_chrome_line_between_paragraphs_is_flagged_whole(rule: Rule, line: str) -> None:
+    assert flagged(rule, BEFORE + line + AFTER) == [(3, 1, line)]
+
+
+@pytest.mark.parametrize("line", CASES["copy"])
+def test_a_line_of_copy_passes(rule: Rule, line: str) -> None:
+    assert flagged(rule, BEFORE + line + AFTER) == []
+
+
+@pytest.mark.parametrize("block", CASES["blocks"])
+def test_every_line_of_a_chrome_block_is_flagged(rule: Rule, block: str) -> None:
+    lines = block.split("\n")
+    expected = [(3 + index, 1, line) for index, line in enumerate(lines)]
+    assert flagged(rule, BEFORE + block + AFTER) == expected
+
+
+def test_a_topic_word_alone_is_copy_but_in_a_block_is_chrome(rule: Rule) -> None:
+    assert flagged(rule, BEFORE + "Economy" + AFTER) == []
+    assert flagged(rule, BEFORE + "Related Topics\nEconomy" + AFTER) == [
+        (3, 1, "Related Topics"),
+        (4, 1, "Economy"),
+    ]
+
+
+def test_a_wrapped_sentence_is_not_read_line_by_line(rule: Rule) -> None:
+    wrapped = "The merger left the group with\n70 more stories.\n"
+    assert flagged(rule, wrapped, "notes.md") == []
+
+
+def test_the_finding_covers_the_line_without_its_surrounding_space(rule: Rule) -> None:
+    assert flagged(rule, BEFORE + "   Most Read  " + AFTER) == [(3, 4, "Most Read")]
+
+
+def test_markdown_markup_around_chrome_still_gives_the_whole_line(rule: Rule) -> None:
+    text = "---\ntitle: Budget\n---\n\n# Budget talks\n\n" + BEFORE + "**ON NOW**" + AFTER
+    assert flagged(rule, text, "article.md") == [(9, 1, "**ON NOW**")]
