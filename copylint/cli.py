@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import textwrap
 from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
@@ -97,14 +98,14 @@ def check(
 @config_option
 @locale_option
 def rules(config: str | None, locale: str | None) -> int:
-    """List every enabled rule: id, category, default severity, pack."""
+    """List every rule: id, category, severity (or `off`), pack."""
     loaded = _config(config or _nearest(Path.cwd()), locale)
     rows = [(r.id, r.category, r.severity.value, r.pack) for r in loaded.rules]
+    rows += [(r.id, r.category, "off", r.pack) for r in loaded.disabled]
     widths = [max(len(row[i]) for row in rows) for i in range(3)] if rows else [0, 0, 0]
     for row in sorted(rows):
-        _write(
-            "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)) + f"  {row[3]}\n"
-        )
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        _write("  ".join([*cells, row[3]]) + "\n")
     return ExitCode.CLEAN
 
 
@@ -114,7 +115,7 @@ def rules(config: str | None, locale: str | None) -> int:
 def explain(rule_id: str, config: str | None) -> int:
     """What RULE checks, why, and examples that fail and pass."""
     loaded = _config(config or _nearest(Path.cwd()), None)
-    found = {rule.id: rule for rule in loaded.rules}.get(rule_id)
+    found = {rule.id: rule for rule in (*loaded.rules, *loaded.disabled)}.get(rule_id)
     if found is None:
         raise click.UsageError(f"no rule {rule_id!r}; `copylint rules` lists them")
     _write(explanation(found))
@@ -125,7 +126,7 @@ def explanation(rule: Rule) -> str:
     lines = [
         f"{rule.id} ({rule.category}, {rule.severity.value}, kind {rule.KIND}, pack {rule.pack})",
         "",
-        rule.description or rule.message,
+        textwrap.fill(rule.description or rule.message, 88),
     ]
     for title, examples in (("Fails", rule.examples.fail), ("Passes", rule.examples.ok)):
         if examples:

@@ -70,6 +70,7 @@ class Config:
     path: str | None
     locale: str
     rules: tuple[Rule, ...]
+    disabled: tuple[Rule, ...] = ()
 
 
 @dataclass
@@ -93,12 +94,16 @@ def load_config(house: str | Path | None, locale: str | None = None) -> Config:
         layers.applied.add(Path(house).resolve())
         _apply(layers, file, shipped=False, implicit_extends=DEFAULT_PACKS)
     chosen = locale or layers.locale
-    rules = tuple(
-        _build(rule_id, settings, layers, Settings(chosen))
+    built = [
+        (_build(rule_id, settings, layers, Settings(chosen)), _enabled(settings))
         for rule_id, settings in layers.rules.items()
-        if _enabled(settings)
+    ]
+    return Config(
+        str(house) if house else None,
+        chosen,
+        rules=tuple(rule for rule, enabled in built if enabled),
+        disabled=tuple(rule for rule, enabled in built if not enabled),
     )
-    return Config(str(house) if house else None, chosen, rules)
 
 
 def _apply(layers: _Layers, file: YamlFile, *, shipped: bool, implicit_extends: str = "") -> None:
@@ -156,7 +161,7 @@ def _build(rule_id: str, settings: dict[str, Setting], layers: _Layers, run: Set
     kind_setting = settings.get("kind")
     if kind_setting is None:
         raise first.error(
-            f"rule {rule_id!r} has no kind: a new rule needs kind, {', '.join(NEEDED_KEYS)}"
+            f"no rule {rule_id!r} to change (a new rule needs kind, {', '.join(NEEDED_KEYS)})"
         )
     kind = KINDS.get(kind_setting.value)
     if kind is None:
