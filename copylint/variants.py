@@ -1,0 +1,122 @@
+"""The UK/US spelling table: which spelling family a word is in, and where that spelling is right.
+
+The table (`data/variants.tsv`) is generated from the SCOWL word lists by
+`scripts/build_variants.py`; this module only looks words up. Deciding what to flag, and
+splitting hyphenated compounds, is the rule's job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Literal, cast
+
+Kind = Literal["pair", "uk_only", "oxford"]
+Locale = Literal["en-US", "en-GB", "en-GB-oxendict"]
+Row = tuple[Kind, str, str, str]  # kind, us, uk, oxford
+
+KINDS: frozenset[str] = frozenset({"pair", "uk_only", "oxford"})
+EVERYWHERE: frozenset[Locale] = frozenset({"en-US", "en-GB", "en-GB-oxendict"})
+HEADER = "kind\tus\tuk\toxford"
+# Longest first: "colour's" must lose "'s", not just the "s".
+POSSESSIVE_ENDINGS = ("'s", "\u2019s", "'", "\u2019")
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """One spelling family (`us`, `uk`, `oxford`) and the `form` that was looked up.
+
+    `kind` is how the family differs:
+    - `pair`: each form is wrong in the other locale (color/colour, traveled/travelled).
+    - `uk_only`: the US form is also a British word in another sense (program, check, meter,
+      licence's verb license), so only the UK form is ever wrong, and only in en-US.
+    - `oxford`: the US form is also Oxford spelling (organize: en-US and en-GB-oxendict;
+      organise: en-GB only).
+
+    `valid_in` is where `form` is right, so a rule flags `form` in any locale not in it and
+    suggests `spelling_for(locale)`.
+    """
+
+    kind: Kind
+    us: str
+    uk: str
+    oxford: str
+    form: str
+    valid_in: frozenset[Locale]
+
+    def spelling_for(self, locale: Locale) -> str:
+        if locale == "en-US":
+            return self.us
+        return self.uk if locale == "en-GB" else self.oxford
+
+    def is_valid_in(self, locale: Locale) -> bool:
+        return locale in self.valid_in
+
+
+class VariantTable:
+    """Every form of every row, case-folded, mapped to its row."""
+
+    __slots__ = ("_row_of", "rows")
+
+    def __init__(self, rows: Sequence[Row]) -> None:
+        self.rows = tuple(rows)
+        self._row_of: dict[str, Row] = {}
+        for row in rows:
+            _, us, uk, oxford = row
+            self._row_of[us] = self._row_of[uk] = self._row_of[oxford] = row
+
+    @classmethod
+    def from_tsv(cls, text: str) -> VariantTable:
+        """Parse the generated file: `#` comments, the header line, then one row per line."""
+        lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+        if not lines or lines[0] != HEADER:
+            raise ValueError(f"variant table: expected the header {HEADER!r}")
+        return cls([parse_row(number, line) for number, line in enumerate(lines[1:], 2)])
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def lookup(self, word: str) -> Variant | None:
+        """The family `word` belongs to, ignoring case and a possessive ending ('s, ’s, ')."""
+        form = normalise(word)
+        row = self._row_of.get(form)
+        if row is None:
+            return None
+        kind, us, uk, oxford = row
+        return Variant(kind, us, uk, oxford, form, valid_locales(row, form))
+
+
+def parse_row(number: int, line: str) -> Row:
+    fields = line.split("\t")
+    if len(fields) != 4 or fields[0] not in KINDS:
+        raise ValueError(f"variant table, row {number}: expected kind, us, uk, oxford: {line!r}")
+    return cast(Row, tuple(fields))
+
+
+def normalise(word: str) -> str:
+    folded = word.casefold()
+    for ending in POSSESSIVE_ENDINGS:
+        if folded.endswith(ending):
+            return folded[: -len(ending)]
+    return folded
+
+
+def valid_locales(row: Row, form: str) -> frozenset[Locale]:
+    kind, us, uk, oxford = row
+    if kind == "uk_only" and form == us:
+        return EVERYWHERE
+    spellings: tuple[tuple[Locale, str], ...] = (
+        ("en-US", us),
+        ("en-GB", uk),
+        ("en-GB-oxendict", oxford),
+    )
+    return frozenset(locale for locale, spelling in spellings if spelling == form)
+
+
+@cache
+def load_variants() -> VariantTable:
+    """The shipped table, read once per process (from the package, so a wheel works too)."""
+    data = files("copylint") / "data" / "variants.tsv"
+    return VariantTable.from_tsv(data.read_text(encoding="utf-8"))
