@@ -52,7 +52,9 @@ def main() -> None:
     parser.add_argument("--copylint", default=f"{sys.executable} -m copylint")
     args = parser.parse_args()
     copylint = shlex.split(args.copylint)
-    print(f"cold start, one article (median of {args.runs}): {cold_start(copylint, args.runs):.3f} s")
+    print(
+        f"cold start, one article (median of {args.runs}): {cold_start(copylint, args.runs):.3f} s"
+    )
     if not (args.eval / "articles").is_dir():
         print(f"no dev set at {args.eval}: words/s not measured")
         return
