@@ -53,6 +53,22 @@ class Document:
             end = starts[number] - 1 if number < len(starts) else size
             yield Line(number, start, end)
 
+    def paragraphs(self) -> Iterator[list[Line]]:
+        """Runs of lines with prose on them, split at lines with none (blank, or all markup)."""
+        prose, run = self.prose, []
+        for line in self.lines():
+            if prose[line.start : line.end].strip():
+                run.append(line)
+            elif run:
+                yield run
+                run = []
+        if run:
+            yield run
+
+    def offset(self, line: int, column: int) -> int:
+        """The offset of a 1-based line and code-point column: `position`'s inverse."""
+        return self.line_starts[line - 1] + column - 1
+
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and code-point column of an offset."""
         index = bisect.bisect_right(self.line_starts, offset) - 1

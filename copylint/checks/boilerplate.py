@@ -83,7 +83,7 @@ class Boilerplate(Rule):
         }
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for paragraph in _paragraphs(doc):
+        for paragraph in doc.paragraphs():
             for chrome in self._chrome_in(paragraph, doc.prose):
                 start, end = _stripped(doc.text, chrome.line)
                 text = doc.text[start:end]
@@ -172,19 +172,6 @@ def _base_forms(word: str) -> Iterator[str]:
     for suffix in ("s", "es", "ed", "d", "ing"):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             yield word[: -len(suffix)]
-
-
-def _paragraphs(doc: Document) -> Iterator[list[Line]]:
-    """Runs of lines with prose on them, split at lines without any."""
-    prose, run = doc.prose, []
-    for line in doc.lines():
-        if prose[line.start : line.end].strip():
-            run.append(line)
-        elif run:
-            yield run
-            run = []
-    if run:
-        yield run
 
 
 def _stripped(text: str, line: Line) -> tuple[int, int]:
