@@ -8,6 +8,7 @@ import textwrap
 from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -32,10 +33,55 @@ locale_option = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Program(click.Group):
+    """The group run as a program (`copylint`, `python -m copylint`, click's CliRunner): the exit
+    code is the command's return value, and every usage, config or input error is one line on
+    stderr and exit 2, never a traceback."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        run = super().main
+        if not standalone_mode:
+            return run(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            code = run(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except _NO_ARGS as error:
+            error.show()  # `copylint` alone: its help
+            code = ExitCode.ERROR
+        except click.ClickException as error:
+            _complain(error.format_message())
+            code = ExitCode.ERROR
+        except click.Abort:
+            code = ExitCode.ERROR
+        except CopylintError as error:
+            _complain(error)
+            code = ExitCode.ERROR
+        except BrokenPipeError:
+            # The reader went away (`copylint check … | head`): nothing more to say to it.
+            sys.stderr.close()
+            code = ExitCode.CLEAN
+        sys.exit(int(code or 0))
+
+
+# Click 8.2 and later raise this for `copylint` alone, with the help as its message; 8.1
+# prints the help itself (and `except ()` catches nothing).
+_NO_ARGS: Any = getattr(click.exceptions, "NoArgsIsHelpError", ())
+
+
+@click.group(cls=_Program, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="copylint")
 def cli() -> None:
     """copylint: a copy linter for newsrooms."""
+    # Configs are read once per run, not once per process, which may run again (a test, an
+    # editor) after a config has changed.
+    for cached in (_nearest, _config, _selected):
+        cached.cache_clear()
 
 
 @cli.command()
@@ -131,7 +177,12 @@ def explanation(rule: Rule) -> str:
     for title, examples in (("Fails", rule.examples.fail), ("Passes", rule.examples.ok)):
         if examples:
             lines += ["", f"{title}:"]
-            lines += ["    " + example.replace("\n", "\n    ") for example in examples]
+            # Numbered, since an example may span lines (a share bar) or hold a blank one.
+            for number, example in enumerate(examples, 1):
+                marker = f"  {number}. "
+                first, *rest = example.split("\n")
+                lines.append(marker + first)
+                lines += [(" " * len(marker) + line).rstrip() for line in rest]
     return "\n".join(lines) + "\n"
 
 
@@ -147,7 +198,8 @@ def _rules_for(
     selection: Selection,
 ) -> list[Rule]:
     if config is None:
-        where = Path(stdin_filename or ".") if path == STDIN else Path(path)
+        # Text from stdin is named as if it were in the current folder.
+        where = Path(stdin_filename or STDIN) if path == STDIN else Path(path)
         config = _nearest(where.resolve().parent)
     return _selected(config, locale, selection)
 
@@ -180,25 +232,10 @@ def _write(text: str) -> None:
     sys.stdout.write(text)
 
 
-def _complain(error: Exception) -> None:
+def _complain(error: object) -> None:
     click.echo(f"copylint: {error}", err=True)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """The `copylint` command: one line on stderr and exit 2 for every usage, config or input
-    error, never a traceback."""
-    try:
-        code = cli.main(args=argv, prog_name="copylint", standalone_mode=False)
-    except click.ClickException as error:
-        error.show()
-        code = ExitCode.ERROR
-    except click.Abort:
-        code = ExitCode.ERROR
-    except CopylintError as error:
-        _complain(error)
-        code = ExitCode.ERROR
-    except BrokenPipeError:
-        # The reader went away (`copylint check … | head`): nothing more to say to it.
-        sys.stderr.close()
-        code = ExitCode.CLEAN
-    sys.exit(int(code or 0))
+    """The `copylint` command (see `_Program`)."""
+    cli.main(args=argv, prog_name="copylint")

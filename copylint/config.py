@@ -178,7 +178,7 @@ def _build(rule_id: str, settings: dict[str, Setting], layers: _Layers, run: Set
         if key not in kind.OPTIONS:
             known = ", ".join(sorted((*SHARED_KEYS, *kind.OPTIONS)))
             raise setting.error(
-                f"unknown key {key!r} for a {kind.KIND} rule (known: {known})", at_key=True
+                f"unknown key {key!r} for the {kind.KIND} kind (known: {known})", at_key=True
             )
         if setting.file.path not in layers.shipped:
             schema = {"type": "object", "properties": {key: kind.OPTIONS[key]}}

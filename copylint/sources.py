@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import glob
 import os
 import sys
@@ -19,12 +20,15 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 def discover(paths: Iterable[str]) -> Iterator[str]:
     """Every file to check, in the order given: a named file whatever its suffix, a folder's
-    articles recursively (hidden folders skipped), a glob's matches, and '-' for stdin."""
+    articles recursively (hidden folders skipped), a glob's matches, and '-' for stdin. A file
+    named twice, by any path, is checked once. A path that names nothing is passed on, for
+    `read_document` to report while the other files are still checked."""
     seen: set[str] = set()
     for given in paths:
         for found in _expand(given):
-            if found not in seen:
-                seen.add(found)
+            key = found if found == STDIN else os.path.realpath(found)
+            if key not in seen:
+                seen.add(key)
                 yield found
 
 
@@ -33,14 +37,11 @@ def _expand(given: str) -> Iterator[str]:
         yield given
     elif os.path.isdir(given):
         yield from _walk(given)
-    elif _GLOB_CHARS & set(given):
-        matches = sorted(glob.glob(given, recursive=True))
-        if not matches:
-            raise InputError(given, "no file matches this pattern")
+    elif _GLOB_CHARS & set(given) and (matches := sorted(glob.glob(given, recursive=True))):
         for match in matches:
             yield from _walk(match) if os.path.isdir(match) else [match]
     else:
-        raise InputError(given, "no such file or folder")
+        yield given
 
 
 def _walk(folder: str) -> Iterator[str]:
@@ -57,6 +58,12 @@ def read_document(path: str, stdin_filename: str | None = None) -> Document:
         return Document(name, decode(sys.stdin.buffer.read(), name))
     try:
         data = Path(path).read_bytes()
+    except FileNotFoundError:
+        # `discover` passes on a path that names nothing, so that the other files still run.
+        problem = "no such file or folder"
+        if _GLOB_CHARS & set(path):
+            problem = "no file matches this pattern"
+        raise InputError(path, problem) from None
     except IsADirectoryError:
         raise InputError(path, "is a folder, not a file") from None
     except OSError as error:
@@ -69,19 +76,26 @@ def decode(data: bytes, path: str) -> str:
     changes a line or a column an editor shows, so positions stay those of the file on disk."""
     if data.startswith(_UTF16_BOMS):
         raise InputError(path, "is UTF-16; save it as UTF-8")
-    if b"\0" in data:
-        raise InputError(path, "is a binary file, not text", _line_of(data, data.index(b"\0")))
+    # The BOM goes before decoding, so that a decoding error's offset is one into `data`.
+    data = data.removeprefix(codecs.BOM_UTF8)
+    nul = data.find(b"\0")
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = _line_of(data, error.start)
-        raise InputError(
-            path, f"is not valid UTF-8 (byte 0x{data[error.start]:02x})", line
-        ) from None
+        if nul == -1:
+            line = _line_of(data, error.start)
+            problem = f"is not valid UTF-8 (byte 0x{data[error.start]:02x})"
+            raise InputError(path, problem, line) from None
+        # A binary file: its line is that of the first byte that is not text.
+        nul = min(nul, error.start)
+    if nul != -1:
+        raise InputError(path, "is a binary file, not text", _line_of(data, nul))
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
 
 
 def _line_of(data: bytes, offset: int) -> int:
-    return data.count(b"\n", 0, offset) + 1
+    """The line an editor shows `offset` on: CRLF, CR and LF each end a line, as in `decode`."""
+    before = data[:offset]
+    return before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
