@@ -642,3 +642,30 @@ def test_every_rule_example_behaves(rule: Rule, outcome: str, text: str) -> None
 @pytest.mark.parametrize("rule", _every_rule(), ids=lambda rule: rule.id)
 def test_every_shipped_rule_has_an_example_that_fails_and_one_that_passes(rule: Rule) -> None:
     assert rule.examples.fail and rule.examples.ok
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="checks/*.py format the message with only the names each kind fills ({text}, and "
+    "{suggestion} or {what}), unchecked when the rule is built: any other name is a KeyError "
+    "traceback at check time",
+)
+def test_a_message_naming_an_unknown_placeholder_is_a_config_error(
+    here: Path, article: str
+) -> None:
+    write(
+        here / "house.yaml",
+        """\
+        rules:
+          house/amidst:
+            kind: existence
+            category: style
+            severity: info
+            message: 'Write "{suggestion}", not "{text}".'
+            tokens: [amidst]
+        """,
+    )
+    result = check("--config", "house.yaml", article)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith("copylint: house.yaml:6:14: ")
+    assert result.stderr.count("\n") == 1
