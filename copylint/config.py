@@ -8,6 +8,7 @@ field of a shipped rule; each value keeps the file and place it came from for er
 from __future__ import annotations
 
 import json
+import string
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -171,6 +172,7 @@ def _build(rule_id: str, settings: dict[str, Setting], layers: _Layers, run: Set
     missing = [key for key in (*NEEDED_KEYS, *kind.REQUIRED) if key not in settings]
     if missing:
         raise kind_setting.error(f"rule {rule_id!r} needs {', '.join(missing)}")
+    _check_message(settings["message"], kind)
     options: dict[str, Any] = {}
     for key, setting in settings.items():
         if key in SHARED_KEYS:
@@ -196,7 +198,23 @@ def _build(rule_id: str, settings: dict[str, Setting], layers: _Layers, run: Set
             **kind.options(options, run),
         )
     except OptionError as error:
-        raise settings[error.key].error(str(error)) from None
+        setting = settings[error.key]
+        raise setting.file.error(
+            (*setting.where, *error.at), str(error), at_key=error.at_key
+        ) from None
+
+
+def _check_message(setting: Setting, kind: type[Rule]) -> None:
+    """A message may name only what its kind fills in: a typo there would otherwise surface as
+    a crash in the middle of a run."""
+    known = ", ".join(f"{{{name}}}" for name in sorted(kind.MESSAGE_FIELDS))
+    try:
+        names = {name for _, name, _, _ in string.Formatter().parse(setting.value) if name}
+    except ValueError as error:
+        raise setting.error(f"message: {error} (write {{{{ and }}}} for braces)") from None
+    unknown = sorted(names - kind.MESSAGE_FIELDS)
+    if unknown:
+        raise setting.error(f"message: a {kind.KIND} rule has no {{{unknown[0]}}} (it has {known})")
 
 
 def _examples(setting: Setting | None) -> Examples:

@@ -25,11 +25,14 @@ class Settings:
 
 class OptionError(ValueError):
     """An option's value is wrong in a way a schema cannot say (a regex that does not compile).
-    `key` names the option, so the config loader can point at its line and column."""
+    `key` names the option and `at` the place inside it (list indexes, mapping keys; a regex
+    that is a mapping's key is `at_key`), so the config loader can point at its line and column."""
 
-    def __init__(self, key: str, problem: str) -> None:
+    def __init__(
+        self, key: str, problem: str, at: tuple[int | str, ...] = (), at_key: bool = False
+    ) -> None:
         super().__init__(problem)
-        self.key = key
+        self.key, self.at, self.at_key = key, at, at_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +57,8 @@ class Rule:
     # JSON Schema `properties` for the kind's own options; the shared ones are in the config schema.
     OPTIONS: ClassVar[Mapping[str, Any]] = {}
     REQUIRED: ClassVar[tuple[str, ...]] = ()
+    # The names a message may use, as `{name}`: the kind fills them in.
+    MESSAGE_FIELDS: ClassVar[frozenset[str]] = frozenset({"text"})
     # A kind that needs spaCy says so, so that nothing loads it when no enabled rule does.
     NEEDS_NLP: ClassVar[bool] = False
 
@@ -83,8 +88,10 @@ class Rule:
         )
 
 
-def compile_pattern(key: str, pattern: str, flags: int = 0) -> re.Pattern[str]:
+def compile_pattern(
+    key: str, pattern: str, flags: int = 0, at: tuple[int | str, ...] = (), at_key: bool = False
+) -> re.Pattern[str]:
     try:
         return re.compile(pattern, flags)
     except re.error as error:
-        raise OptionError(key, f"invalid regex {pattern!r}: {error}") from None
+        raise OptionError(key, f"invalid regex {pattern!r}: {error}", at, at_key) from None

@@ -62,6 +62,7 @@ class Boilerplate(Rule):
         "block": {"type": "string", "minLength": 1},
     }
     REQUIRED: ClassVar[tuple[str, ...]] = ("vocabulary", "function_words")
+    MESSAGE_FIELDS: ClassVar[frozenset[str]] = frozenset({"text", "what"})
 
     @classmethod
     def options(cls, raw: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
@@ -69,9 +70,9 @@ class Boilerplate(Rule):
             word.lower(): what for what, words in raw["vocabulary"].items() for word in words
         }
         patterns = tuple(
-            (what, compile_pattern("lines", pattern))
+            (what, compile_pattern("lines", pattern, at=(what, index)))
             for what, group in raw.get("lines", {}).items()
-            for pattern in group
+            for index, pattern in enumerate(group)
         )
         return {
             "vocabulary": vocabulary,

@@ -40,10 +40,10 @@ class Existence(Rule):
 def alternation(raw: Mapping[str, Any], literal_key: str, regex_key: str) -> re.Pattern[str]:
     """One compiled regex for a rule's literal words and its regexes, each as whole words."""
     parts = [re.escape(token) for token in raw.get(literal_key, ())]
-    for pattern in raw.get(regex_key, ()):
-        compile_pattern(regex_key, pattern)
+    for index, pattern in enumerate(raw.get(regex_key, ())):
+        compile_pattern(regex_key, pattern, at=(index,))
         parts.append(f"(?:{pattern})")
     if not parts:
-        raise OptionError("kind", f"an {literal_key}/{regex_key} list is needed")
+        raise OptionError("kind", f"a {literal_key} or {regex_key} list is needed")
     flags = re.IGNORECASE if raw.get("ignorecase", False) else 0
     return compile_pattern(regex_key, rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)", flags)

@@ -30,12 +30,13 @@ class Substitution(Rule):
         "ignorecase": {"type": "boolean"},
     }
     REQUIRED: ClassVar[tuple[str, ...]] = ("swap",)
+    MESSAGE_FIELDS: ClassVar[frozenset[str]] = frozenset({"text", "suggestion"})
 
     @classmethod
     def options(cls, raw: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
         swap: Mapping[str, str] = raw["swap"]
         for key in swap:
-            compile_pattern("swap", key)
+            compile_pattern("swap", key, at=(key,), at_key=True)
         groups = "|".join(f"(?P<s{index}>{key})" for index, key in enumerate(swap))
         flags = re.IGNORECASE if raw.get("ignorecase", True) else 0
         return {
