@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from copylint.markdown import prose_mask
+from copylint.quotations import Quotation, find_quotations
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
@@ -52,6 +53,22 @@ class Document:
         for number, start in enumerate(starts, 1):
             end = starts[number] - 1 if number < len(starts) else size
             yield Line(number, start, end)
+
+    @cached_property
+    def quotations(self) -> list[Quotation]:
+        """The quotations in the prose, by opening mark (see `copylint.quotations`)."""
+        spans = [(lines[0].start, lines[-1].end) for lines in self.paragraphs()]
+        return find_quotations(self.prose, spans)
+
+    @cached_property
+    def _quoted(self) -> tuple[list[int], list[int]]:
+        outermost = [q for q in self.quotations if q.depth == 0]
+        return [q.start for q in outermost], [q.end for q in outermost]
+
+    def in_quotation(self, offset: int) -> bool:
+        starts, ends = self._quoted
+        index = bisect.bisect_right(starts, offset) - 1
+        return index >= 0 and offset < ends[index]
 
     def paragraphs(self) -> Iterator[list[Line]]:
         """Runs of lines with prose on them, split at lines with none (blank, or all markup)."""
