@@ -80,7 +80,7 @@ def cli() -> None:
     """copylint: a copy linter for newsrooms."""
     # Configs are read once per run, not once per process, which may run again (a test, an
     # editor) after a config has changed.
-    for cached in (_nearest, _config, _selected):
+    for cached in (_nearest_to, _nearest, _config, _selected):
         cached.cache_clear()
 
 
@@ -174,9 +174,10 @@ def explanation(rule: Rule) -> str:
         "",
         textwrap.fill(rule.description or rule.message, 88),
     ]
+    locale = f" (with --locale {rule.examples.locale})" if rule.examples.locale else ""
     for title, examples in (("Fails", rule.examples.fail), ("Passes", rule.examples.ok)):
         if examples:
-            lines += ["", f"{title}:"]
+            lines += ["", f"{title}{locale}:"]
             # Numbered, since an example may span lines (a share bar) or hold a blank one.
             for number, example in enumerate(examples, 1):
                 marker = f"  {number}. "
@@ -199,9 +200,16 @@ def _rules_for(
 ) -> list[Rule]:
     if config is None:
         # Text from stdin is named as if it were in the current folder.
-        where = Path(stdin_filename or STDIN) if path == STDIN else Path(path)
-        config = _nearest(where.resolve().parent)
+        where = (stdin_filename or STDIN) if path == STDIN else path
+        config = _nearest_to(os.path.dirname(os.path.abspath(where)))
     return _selected(config, locale, selection)
+
+
+@cache
+def _nearest_to(folder: str) -> str | None:
+    """The house config for the files of a folder, resolved once per folder: a run over a
+    thousand articles in one folder looks it up once."""
+    return _nearest(Path(folder).resolve())
 
 
 @cache
