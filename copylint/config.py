@@ -220,7 +220,8 @@ def _check_message(setting: Setting, kind: type[Rule]) -> None:
 def _examples(setting: Setting | None) -> Examples:
     if setting is None:
         return Examples()
-    return Examples(tuple(setting.value.get("fail", ())), tuple(setting.value.get("ok", ())))
+    value = setting.value
+    return Examples(tuple(value.get("fail", ())), tuple(value.get("ok", ())), value.get("locale"))
 
 
 def _pack_name(path: str, layers: _Layers) -> str:

@@ -41,6 +41,7 @@ class Examples:
 
     fail: tuple[str, ...] = ()
     ok: tuple[str, ...] = ()
+    locale: str | None = None  # the house locale they are read in, where it matters
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -95,3 +96,12 @@ def compile_pattern(
         return re.compile(pattern, flags)
     except re.error as error:
         raise OptionError(key, f"invalid regex {pattern!r}: {error}", at, at_key) from None
+
+
+def keep_case(original: str, replacement: str) -> str:
+    """The replacement in the original's case: DEFENSE → DEFENCE, Defense → Defence."""
+    if original.isupper() and len(original) > 1:
+        return replacement.upper()
+    if original[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
