@@ -58,7 +58,7 @@ class Variant:
 class VariantTable:
     """Every form of every row, case-folded, mapped to its row."""
 
-    __slots__ = ("_row_of", "rows")
+    __slots__ = ("_row_of", "forms", "rows")
 
     def __init__(self, rows: Sequence[Row]) -> None:
         self.rows = tuple(rows)
@@ -66,6 +66,7 @@ class VariantTable:
         for row in rows:
             _, us, uk, oxford = row
             self._row_of[us] = self._row_of[uk] = self._row_of[oxford] = row
+        self.forms = frozenset(self._row_of)  # every spelling in the table, case-folded
 
     @classmethod
     def from_tsv(cls, text: str) -> VariantTable:

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from copylint.checks.base import Rule, Settings, compile_pattern
+from copylint.checks.base import Rule, Settings, compile_pattern, keep_case
 from copylint.document import Document
 from copylint.finding import Finding
 
@@ -52,12 +52,3 @@ class Substitution(Rule):
                 continue
             message = self.message.format(text=match[0], suggestion=preferred)
             yield self.finding(match.start(), match.end(), message, (preferred,))
-
-
-def keep_case(original: str, replacement: str) -> str:
-    """The replacement in the original's case: DEFENSE → DEFENCE, Defense → Defence."""
-    if original.isupper() and len(original) > 1:
-        return replacement.upper()
-    if original[:1].isupper():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement

@@ -1,0 +1,80 @@
+"""spelling-locale: a UK/US variant spelt against the house locale."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar, cast
+
+from copylint.checks.base import Rule, Settings, keep_case
+from copylint.document import Document
+from copylint.finding import Finding
+from copylint.spelling import SPELLING_NAMES, VariantFinder
+from copylint.variants import Locale
+
+FIXED_LOCALES: tuple[Locale, ...] = ("en-GB", "en-US", "en-GB-oxendict")
+NAME_OPTIONS: Mapping[str, Any] = {
+    "proper_nouns": {
+        "description": "Names that keep their own spelling in any copy: Pearl Harbor.",
+        "type": "array",
+        "items": {"type": "string", "minLength": 1},
+    },
+    "title_words": {
+        "description": "Words after which a capitalised variant is an office, not a name.",
+        "type": "array",
+        "items": {"type": "string", "minLength": 1},
+    },
+    "quotations": {
+        "description": "house: quotations are spelt the house way too; speaker: as said.",
+        "enum": ["house", "speaker"],
+    },
+}
+
+
+def variant_finder(raw: Mapping[str, Any]) -> VariantFinder:
+    return VariantFinder.build(raw.get("proper_nouns", ()), raw.get("title_words", ()))
+
+
+@dataclass(frozen=True, kw_only=True)
+class SpellingLocale(Rule):
+    """Flags each variant word spelt against the house locale (en-GB, en-US or
+    en-GB-oxendict), suggesting the house form in the original's case (`Defense` → `Defence`).
+    With `--locale auto` it is silent: the consistency rule decides then. The message may use
+    `{text}`, `{suggestion}`, `{spelling}` (American, British, …) and `{locale}`."""
+
+    finder: VariantFinder
+    locale: Locale | None
+    quotations_as_said: bool
+
+    KIND: ClassVar[str] = "spelling-locale"
+    OPTIONS: ClassVar[Mapping[str, Any]] = NAME_OPTIONS
+    MESSAGE_FIELDS: ClassVar[frozenset[str]] = frozenset(
+        {"text", "suggestion", "spelling", "locale"}
+    )
+
+    @classmethod
+    def options(cls, raw: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
+        fixed = settings.locale in FIXED_LOCALES
+        return {
+            "finder": variant_finder(raw),
+            "locale": cast(Locale, settings.locale) if fixed else None,
+            "quotations_as_said": raw.get("quotations", "house") == "speaker",
+        }
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        locale = self.locale
+        if locale is None:
+            return
+        for use in self.finder.uses(doc):
+            if use.variant.is_valid_in(locale):
+                continue
+            if self.quotations_as_said and doc.in_quotation(use.start):
+                continue
+            suggestion = keep_case(use.text, use.variant.spelling_for(locale))
+            message = self.message.format(
+                text=use.text,
+                suggestion=suggestion,
+                spelling=use.spelling(),
+                locale=f"{SPELLING_NAMES[locale]}, {locale}",
+            )
+            yield self.finding(use.start, use.end, message, (suggestion,))
