@@ -26,6 +26,7 @@ HOUSE_CONFIG_NAMES = (".copylint.yaml", ".copylint.yml")
 DEFAULT_PACKS = "default"
 SHARED_KEYS = ("kind", "enabled", "category", "severity", "message", "description", "examples")
 NEEDED_KEYS = ("category", "severity", "message")
+EXTEND = "extend"
 
 
 @cache
@@ -125,7 +126,23 @@ def _apply(layers: _Layers, file: YamlFile, *, shipped: bool, implicit_extends: 
             settings["enabled"] = Setting(value, file, ("rules", rule_id))
             continue
         for key, item in value.items():
-            settings[key] = Setting(item, file, ("rules", rule_id, key))
+            if key == EXTEND:
+                _extend_lists(settings, item, file, ("rules", rule_id, key))
+            else:
+                settings[key] = Setting(item, file, ("rules", rule_id, key))
+
+
+def _extend_lists(
+    settings: dict[str, Setting], extra: dict[str, list[Any]], file: YamlFile, where: Where
+) -> None:
+    """`extend: {option: [...]}` adds to a list option instead of replacing it, so a house
+    can add its own names to a shipped rule's without repeating them."""
+    for option, items in extra.items():
+        before = settings.get(option)
+        if before is not None and not isinstance(before.value, list):
+            raise file.error((*where, option), f"{option!r} is not a list", at_key=True)
+        merged = [*(before.value if before else []), *items]
+        settings[option] = Setting(merged, file, (*where, option))
 
 
 def _extend(layers: _Layers, name: str, named_at: Setting | None) -> None:

@@ -6,9 +6,10 @@ intersected with the table's spellings, and only the few hits are then located a
 A capitalised variant is a name — `Pearl Harbor`, `Lincoln Center`, `Labour` — and keeps its
 own spelling when it stands inside a capitalised name in mid-sentence. Three things make it
 copy again, to be spelt the house way: a following title word (`UK Defense Secretary` is an
-office, spelt as the house spells it), the start of a sentence, or a title-case line such as a
-headline, where every word is capitalised and a capital says nothing. Names that must keep their
-spelling even there are listed in the rule's `proper_nouns`.
+office, spelt as the house spells it), or the headline, where title case capitalises every
+word. At the start of a sentence a capitalised variant is copy unless the next word is
+capitalised too (`Arbor Networks`) or the article capitalises it mid-sentence elsewhere
+(`Gray`). Names that keep their spelling even at those places are the rule's `proper_nouns`.
 """
 
 from __future__ import annotations
@@ -26,8 +27,6 @@ _WORD = re.compile(r"[^\W\d_]+")
 # What may stand between a sentence's start and its first word: space, quotes, brackets.
 _SENTENCE_LEAD = " \t“\"‘'([*_—–-"
 _SENTENCE_END = ".!?:;"
-_TITLE_CASE_SHARE = 0.75
-_HEADLINE_WORDS = 30
 
 SPELLING_NAMES: dict[Locale, str] = {
     "en-US": "American",
@@ -54,11 +53,11 @@ class VariantUse:
 
     def spelling(self) -> str:
         """Whose spelling this form is, for a message: American, British, Oxford."""
-        valid = self.variant.valid_in
-        if "en-US" in valid and "en-GB" not in valid:
+        variant = self.variant
+        if variant.form == variant.us:
             return "American"
-        if "en-GB" in valid and "en-US" not in valid:
-            return "British -ise" if self.variant.kind == "oxford" else "British"
+        if variant.form == variant.uk:
+            return "British -ise" if variant.kind == "oxford" else "British"
         return "Oxford"
 
 
@@ -113,14 +112,21 @@ class VariantFinder:
         return False
 
     def _is_name(self, prose: str, start: int, end: int) -> bool:
-        if not prose[start].isupper():
-            return False
+        if not prose[start].isupper() or prose[start:end].isupper():
+            return False  # lower case, or capitals throughout: emphasis, not a name
         if self._in_listed_name(prose, start, end):
             return True
-        if _starts_sentence(prose, start) or _in_title_case_line(prose, start):
-            return False
         following = _WORD.match(prose, _skip_spaces(prose, end))
-        return not (following and following[0].lower() in self.title_words)
+        if following and following[0].lower() in self.title_words:
+            return False
+        if _in_headline(prose, start):
+            return False
+        if not _starts_sentence(prose, start):
+            return True
+        # At the start of a sentence a capital says nothing by itself: the word is a name if
+        # the next word is capitalised too (Arbor Networks) or it is one elsewhere (Gray).
+        named = following is not None and following[0][0].isupper()
+        return named or _capitalised_mid_sentence(prose, prose[start:end])
 
 
 def _occurrences(lowered: str, word: str) -> Iterator[tuple[int, int]]:
@@ -148,16 +154,25 @@ def _starts_sentence(prose: str, start: int) -> bool:
     return at < 0 or prose[at] == "\n" or prose[at] in _SENTENCE_END
 
 
-def _in_title_case_line(prose: str, start: int) -> bool:
-    """A headline-like line: short, most of its longer words capitalised."""
-    line_start = prose.rfind("\n", 0, start) + 1
-    line_end = prose.find("\n", start)
-    line_end = len(prose) if line_end < 0 else line_end
-    if prose.count(" ", line_start, line_end) > _HEADLINE_WORDS:
-        return False
-    words = [w for w in _WORD.findall(prose, line_start, line_end) if len(w) > 3]
-    capitalised = sum(1 for word in words if word[0].isupper())
-    return len(words) >= 3 and capitalised >= _TITLE_CASE_SHARE * len(words)
+def _in_headline(prose: str, start: int) -> bool:
+    """Whether `start` is in the headline, the first line of prose, where title case
+    capitalises every word and a capital says nothing."""
+    first = len(prose) - len(prose.lstrip())
+    line_end = prose.find("\n", first)
+    return start < (len(prose) if line_end < 0 else line_end)
+
+
+def _capitalised_mid_sentence(prose: str, word: str) -> bool:
+    at = prose.find(word)
+    while at != -1:
+        end = at + len(word)
+        whole = not (at > 0 and prose[at - 1].isalpha()) and not (
+            end < len(prose) and prose[end].isalpha()
+        )
+        if whole and not _starts_sentence(prose, at):
+            return True
+        at = prose.find(word, end)
+    return False
 
 
 def _compound(prose: str, start: int) -> str:

@@ -21,6 +21,14 @@ from copylint.document import Document
 from copylint.yamlfile import load_yaml, validate
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_a48f44d96701f5af.txt"
+# The seed spelt British throughout (it mixes centered and defense with emphasised and
+# self-defence), so that these tests see only its chrome and the rules they are about.
+ARTICLE = (
+    SEED.read_bytes()
+    .replace(b"centered", b"centred")
+    .replace(b"defense", b"defence")
+    .replace(b"Defense", b"Defence")
+)
 CHROME_LINES = [1, 2, 34, 36]
 AMIDST_RULE = """\
 rules:
@@ -81,7 +89,7 @@ def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def article(here: Path) -> str:
-    (here / "article.txt").write_bytes(SEED.read_bytes())
+    (here / "article.txt").write_bytes(ARTICLE)
     return "article.txt"
 
 
@@ -94,8 +102,8 @@ def test_the_house_config_is_found_by_walking_up_from_the_checked_file(
     write(here / "paper" / ".copylint.yaml", "rules: {boilerplate/web-chrome: {severity: error}}")
     story = here / "paper" / "news" / "2024" / "starmer.txt"
     story.parent.mkdir(parents=True)
-    story.write_bytes(SEED.read_bytes())
-    (here / "elsewhere.txt").write_bytes(SEED.read_bytes())
+    story.write_bytes(ARTICLE)
+    (here / "elsewhere.txt").write_bytes(ARTICLE)
     result = check("paper/news/2024/starmer.txt", "elsewhere.txt")
     assert result.exit_code == 1
     assert [(path, line, severity) for path, line, _, _, _, severity, _, _ in found(result)] == [
@@ -111,7 +119,7 @@ def test_the_house_config_is_found_by_walking_up_from_the_checked_file(
 def test_the_nearest_house_config_wins(here: Path, article: str) -> None:
     write(here / ".copylint.yaml", "rules: {boilerplate/web-chrome: {severity: error}}")
     write(here / "desk" / ".copylint.yaml", "rules: {boilerplate/web-chrome: {severity: info}}")
-    (here / "desk" / "story.txt").write_bytes(SEED.read_bytes())
+    (here / "desk" / "story.txt").write_bytes(ARTICLE)
     assert rules_found(check(article)) == chrome("error")
     assert rules_found(check("desk/story.txt")) == chrome("info")
 
@@ -121,7 +129,7 @@ def test_stdin_uses_the_house_config_of_the_working_folder_or_of_its_stdin_filen
 ) -> None:
     write(here / ".copylint.yaml", "rules: {boilerplate/web-chrome: {severity: error}}")
     write(here / "desk" / ".copylint.yaml", "rules: {boilerplate/web-chrome: {severity: info}}")
-    seed = SEED.read_bytes()
+    seed = ARTICLE
     assert rules_found(check("-", input=seed)) == chrome("error")
     assert rules_found(check("--stdin-filename", "desk/a.txt", "-", input=seed)) == chrome("info")
 
@@ -175,7 +183,7 @@ def test_extends_a_yaml_file_relative_to_the_config_not_the_working_folder(
         """,
     )
     story = here / "newsroom" / "desk" / "story.txt"
-    story.write_bytes(SEED.read_bytes())
+    story.write_bytes(ARTICLE)
     monkeypatch.chdir(tmp_path_factory.mktemp("away"))
     result = check(str(story))
     assert result.stderr == ""

@@ -5,9 +5,17 @@ from __future__ import annotations
 from copylint.checks.base import Rule
 from copylint.checks.boilerplate import Boilerplate
 from copylint.checks.existence import Existence
+from copylint.checks.spelling_consistency import SpellingConsistency
 from copylint.checks.spelling_locale import SpellingLocale
 from copylint.checks.substitution import Substitution
 
 KINDS: dict[str, type[Rule]] = {
-    kind.KIND: kind for kind in (Boilerplate, Existence, SpellingLocale, Substitution)
+    kind.KIND: kind
+    for kind in (
+        Boilerplate,
+        Existence,
+        SpellingConsistency,
+        SpellingLocale,
+        Substitution,
+    )
 }

@@ -1,0 +1,126 @@
+"""spelling-consistency: one article spelling the same word, or the same kind of word, two ways."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar, cast
+
+from copylint.checks.base import Rule, Settings, keep_case
+from copylint.checks.spelling_locale import FIXED_LOCALES, NAME_OPTIONS, variant_finder
+from copylint.document import Document
+from copylint.finding import Finding
+from copylint.spelling import VariantFinder, VariantUse
+from copylint.variants import Locale
+
+
+@dataclass(frozen=True, kw_only=True)
+class SpellingConsistency(Rule):
+    """With `--locale auto`, the article's variant words vote for a locale and the forms that
+    are wrong in every locale with the most votes are flagged; a word spelt both ways
+    (`self-defence`, `self-defense`) is flagged where it takes its less common form or, as
+    often, its later one. With a fixed locale, it flags a word the house allows both ways
+    (`judgement`, `judgment`) where the article uses its less common form, except the words in
+    `distinct_words`, which are two words and not one (`program`, `programme`). The message
+    may use `{text}`, `{spelling}`, `{other}`, `{other_spelling}`, `{line}` and `{suggestion}`.
+    """
+
+    finder: VariantFinder
+    locale: Locale | None
+    distinct_words: frozenset[str]
+    quotations_as_said: bool
+
+    KIND: ClassVar[str] = "spelling-consistency"
+    OPTIONS: ClassVar[Mapping[str, Any]] = {
+        **NAME_OPTIONS,
+        "distinct_words": {
+            "description": "US forms that are another word in British, not a variant.",
+            "type": "array",
+            "items": {"type": "string", "minLength": 1},
+        },
+    }
+    MESSAGE_FIELDS: ClassVar[frozenset[str]] = frozenset(
+        {"text", "spelling", "other", "other_spelling", "line", "suggestion"}
+    )
+
+    @classmethod
+    def options(cls, raw: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
+        fixed = settings.locale in FIXED_LOCALES
+        return {
+            "finder": variant_finder(raw),
+            "locale": cast(Locale, settings.locale) if fixed else None,
+            "distinct_words": frozenset(w.lower() for w in raw.get("distinct_words", ())),
+            "quotations_as_said": raw.get("quotations", "house") == "speaker",
+        }
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        uses = [
+            use
+            for use in self.finder.uses(doc)
+            if not (self.quotations_as_said and doc.in_quotation(use.start))
+        ]
+        if self.locale is None:
+            conflicts = dict(_family_conflicts(uses))
+            conflicts.update(_against_the_vote(uses, conflicts))
+        else:
+            both_ways = [use for use in uses if self._allowed_both_ways(use, self.locale)]
+            conflicts = dict(_family_conflicts(both_ways))
+        for use, other in sorted(conflicts.items(), key=lambda item: item[0].start):
+            yield self._finding(doc, use, other)
+
+    def _allowed_both_ways(self, use: VariantUse, locale: Locale) -> bool:
+        """British spelling allows both forms of a `uk_only` family (the American one is
+        British too); no other family and no other locale allows two."""
+        variant = use.variant
+        return (
+            variant.kind == "uk_only"
+            and locale != "en-US"
+            and variant.us not in self.distinct_words
+        )
+
+    def _finding(self, doc: Document, use: VariantUse, other: VariantUse) -> Finding:
+        suggestion = keep_case(use.text, other.variant.form) if use.family == other.family else ""
+        message = self.message.format(
+            text=use.text,
+            spelling=use.spelling(),
+            other=f"{other.compound}{other.text}",
+            other_spelling=other.spelling(),
+            line=doc.position(other.start)[0],
+            suggestion=suggestion,
+        )
+        return self.finding(use.start, use.end, message, (suggestion,) if suggestion else ())
+
+
+def _family_conflicts(uses: Sequence[VariantUse]) -> Iterator[tuple[VariantUse, VariantUse]]:
+    """Each use of a word in its less common spelling, with the first use of the common one.
+    On a tie the first spelling in the article wins: the writer chose it before slipping."""
+    families: dict[tuple[str, str], list[VariantUse]] = defaultdict(list)
+    for use in uses:
+        families[use.family].append(use)
+    for members in families.values():
+        counts = Counter(use.variant.form for use in members)
+        if len(counts) < 2:
+            continue
+        order = list(dict.fromkeys(use.variant.form for use in members))
+        winner = max(counts, key=lambda form: (counts[form], -order.index(form)))
+        model = next(use for use in members if use.variant.form == winner)
+        yield from ((use, model) for use in members if use.variant.form != winner)
+
+
+def _against_the_vote(
+    uses: Sequence[VariantUse], already: Mapping[VariantUse, VariantUse]
+) -> Iterator[tuple[VariantUse, VariantUse]]:
+    """Uses wrong in every locale that most of the article's variant words are right in. On a
+    tie between locales, only what is wrong in all of them is flagged: silence, not a guess."""
+    votes: Counter[Locale] = Counter()
+    for use in uses:
+        votes.update(use.variant.valid_in)
+    if not votes:
+        return
+    best = max(votes.values())
+    leaders = [locale for locale in FIXED_LOCALES if votes[locale] == best]
+    model = next(use for use in uses if use.variant.is_valid_in(leaders[0]))
+    for use in uses:
+        if use not in already and not any(use.variant.is_valid_in(lo) for lo in leaders):
+            yield use, model

@@ -1,0 +1,153 @@
+"""The spelling rules on real sentences: exact words, positions and suggestions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from copylint.config import load_config
+from copylint.document import Document
+from copylint.engine import check_document
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_a48f44d96701f5af.txt"
+
+
+# A headline goes first: it is where title case makes every capital meaningless.
+HEADLINE = "Talks in Washington\n\n"
+
+
+def findings(text: str, locale: str, house: Path | None = None) -> list[tuple[int, int, str, str]]:
+    rules = [r for r in load_config(house, locale).rules if r.category == "spelling"]
+    reports = check_document(Document("article.txt", text), rules)
+    return [
+        (r.line, r.column, r.text, r.finding.suggestions[0] if r.finding.suggestions else "")
+        for r in reports
+    ]
+
+
+def spelling(body: str, locale: str, house: Path | None = None) -> list[tuple[int, int, str, str]]:
+    """Findings in a one-paragraph body under a headline, with the body's line numbers."""
+    found = findings(HEADLINE + body, locale, house)
+    return [(line - 2, column, text, suggestion) for line, column, text, suggestion in found]
+
+
+def seed(locale: str) -> list[tuple[int, int, str, str]]:
+    return findings(SEED.read_text("utf-8"), locale)
+
+
+def test_the_seed_in_en_gb() -> None:
+    assert seed("en-GB") == [
+        (8, 104, "centered", "centred"),
+        (10, 344, "defense", "defence"),
+        (12, 229, "Defense", "Defence"),
+        (32, 134, "defense", "defence"),
+    ]
+
+
+def test_the_seed_in_en_us_flags_its_british_forms() -> None:
+    assert seed("en-US") == [
+        (10, 17, "emphasised", "emphasized"),
+        (16, 195, "programme", "program"),
+        (22, 238, "authorise", "authorize"),
+        (24, 434, "defence", "defense"),
+    ]
+
+
+def test_the_seed_in_auto_reports_self_defense_against_self_defence() -> None:
+    assert seed("auto") == [(32, 134, "defense", "defence")]
+    rules = [r for r in load_config(None, "auto").rules if r.id == "spelling/consistency"]
+    (report,) = check_document(Document("seed.txt", SEED.read_text("utf-8")), rules)
+    assert report.finding.message == (
+        '"defense" is American spelling, but this article has British "self-defence" (line 24).'
+    )
+
+
+def test_oxford_spelling_rejects_ise_and_keeps_yse() -> None:
+    text = "The White House emphasised its concern and will analyse the data.\n"
+    assert spelling(text, "en-GB-oxendict") == [(1, 17, "emphasised", "emphasized")]
+    assert spelling(text, "en-GB") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He served at the US Department of Defense and visited Pearl Harbor.",
+        "The World Health Organization and the Centers for Disease Control agreed.",
+        "She led the Australian Labor Party and spoke at Lincoln Center.",
+        "Pearl Harbor was attacked in 1941.",
+        "Scott Gray will miss the match. Gray, 26, hurt his ankle.",
+        "The deal was brokered by Arbor Networks. Arbor Networks said so.",
+        "She wrote a computer program for the Today programme.",
+        "A cheque for the tyre on the kerb, and a licence to practise.",
+    ],
+)
+def test_names_and_words_valid_in_british_pass_in_en_gb(text: str) -> None:
+    assert spelling(text, "en-GB") == []
+
+
+def test_a_title_word_makes_a_capitalised_variant_copy_again() -> None:
+    text = "Former UK Defense Secretary Ben Wallace spoke, as did the Defense Department.\n"
+    assert spelling(text, "en-GB") == [(1, 11, "Defense", "Defence")]
+
+
+def test_the_headline_and_a_sentence_start_are_copy_too() -> None:
+    text = "Biden Unveils New Defense Plan\n\nColor returns to the high street.\n"
+    assert findings(text, "en-GB") == [(1, 19, "Defense", "Defence"), (3, 1, "Color", "Colour")]
+
+
+def test_british_only_forms_are_flagged_in_en_us_with_case_kept() -> None:
+    text = "Programme notes and the CHEQUE were in the colour of the tyre.\n"
+    assert spelling(text, "en-US") == [
+        (1, 1, "Programme", "Program"),
+        (1, 25, "CHEQUE", "CHECK"),
+        (1, 44, "colour", "color"),
+        (1, 58, "tyre", "tire"),
+    ]
+
+
+def test_compounds_and_possessives_are_checked_by_their_word() -> None:
+    text = "Its self-defense plan and the color’s shade, the labor-saving tool.\n"
+    assert spelling(text, "en-GB") == [
+        (1, 10, "defense", "defence"),
+        (1, 31, "color", "colour"),
+        (1, 50, "labor", "labour"),
+    ]
+
+
+def test_quotations_are_spelt_the_house_way_unless_the_house_says_otherwise(
+    tmp_path: Path,
+) -> None:
+    text = 'She said the talks "centered on trade" and were productive.\n'
+    assert spelling(text, "en-GB") == [(1, 21, "centered", "centred")]
+    house = tmp_path / "house.yaml"
+    house.write_text("rules:\n  spelling/locale: {quotations: speaker}\n", "utf-8")
+    assert spelling(text, "en-GB", house) == []
+
+
+def test_a_house_extends_the_proper_nouns_without_repeating_them(tmp_path: Path) -> None:
+    text = "Theater District Reopens After Pearl Harbor Memorial\n\nThe show is on.\n"
+    assert findings(text, "en-GB") == [(1, 1, "Theater", "Theatre")]
+    house = tmp_path / "house.yaml"
+    house.write_text(
+        "rules:\n  spelling/locale:\n    extend: {proper_nouns: [Theater District]}\n", "utf-8"
+    )
+    assert findings(text, "en-GB", house) == []
+
+
+def test_auto_flags_the_minority_locale_and_names_what_it_conflicts_with() -> None:
+    text = "The colour of the theatre and the harbour centre were gray.\n"
+    assert spelling(text, "auto") == [(1, 55, "gray", "")]
+
+
+def test_auto_is_silent_on_a_tie_between_locales() -> None:
+    assert spelling("The colour was gray.\n", "auto") == []
+
+
+def test_a_word_the_house_allows_both_ways_is_kept_consistent() -> None:
+    text = "A judgment was due. The judgement came. Another judgment followed.\n"
+    assert spelling(text, "en-GB") == [(1, 25, "judgement", "judgment")]
+
+
+def test_two_different_british_words_are_not_a_consistency_fault() -> None:
+    assert spelling("A computer program for the Today programme.\n", "en-GB") == []
