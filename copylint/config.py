@@ -1,6 +1,7 @@
 """House configs and rule packs: find them, merge them in order, validate them, build the rules.
 
-A file sets `extends` (packs or files applied first), `locale`, and `rules` by id. A rule's
+A file sets `extends` (packs or files applied first), `locale`, `proper_nouns` (added to those
+of the files before it), and `rules` by id. A rule's
 settings merge key by key across files, later files winning, so a house config can change one
 field of a shipped rule; each value keeps the file and place it came from for error messages.
 """
@@ -80,6 +81,7 @@ class _Layers:
     """What the files said so far, in the order they were applied."""
 
     locale: str = "auto"
+    proper_nouns: list[str] = field(default_factory=list)
     rules: dict[str, dict[str, Setting]] = field(default_factory=dict)
     applied: set[Path] = field(default_factory=set)
     shipped: set[str] = field(default_factory=set)
@@ -96,8 +98,9 @@ def load_config(house: str | Path | None, locale: str | None = None) -> Config:
         layers.applied.add(Path(house).resolve())
         _apply(layers, file, shipped=False, implicit_extends=DEFAULT_PACKS)
     chosen = locale or layers.locale
+    run = Settings(chosen, tuple(dict.fromkeys(layers.proper_nouns)))
     built = [
-        (_build(rule_id, settings, layers, Settings(chosen)), _enabled(settings))
+        (_build(rule_id, settings, layers, run), _enabled(settings))
         for rule_id, settings in layers.rules.items()
     ]
     return Config(
@@ -120,6 +123,7 @@ def _apply(layers: _Layers, file: YamlFile, *, shipped: bool, implicit_extends: 
         _extend(layers, name, Setting(name, file, where))
     if "locale" in data:
         layers.locale = data["locale"]
+    layers.proper_nouns += data.get("proper_nouns", [])
     for rule_id, value in data.get("rules", {}).items():
         settings = layers.rules.setdefault(rule_id, {})
         if isinstance(value, bool):

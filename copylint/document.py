@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any, TypeVar, cast
 
 from copylint.markdown import prose_mask
 from copylint.quotations import Quotation, find_quotations
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +71,14 @@ class Document:
         starts, ends = self._quoted
         index = bisect.bisect_right(starts, offset) - 1
         return index >= 0 and offset < ends[index]
+
+    def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """What `compute` derives from this document, computed once for every rule that asks
+        with an equal key: two rules that need the same analysis share it."""
+        memo: dict[Hashable, Any] = self.__dict__.setdefault("_derived", {})
+        if key not in memo:
+            memo[key] = compute()
+        return cast(T, memo[key])
 
     def paragraphs(self) -> Iterator[list[Line]]:
         """Runs of lines with prose on them, split at lines with none (blank, or all markup)."""

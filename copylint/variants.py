@@ -58,7 +58,7 @@ class Variant:
 class VariantTable:
     """Every form of every row, case-folded, mapped to its row."""
 
-    __slots__ = ("_row_of", "forms", "rows")
+    __slots__ = ("_looked_up", "_row_of", "ascii_forms", "forms", "rows")
 
     def __init__(self, rows: Sequence[Row]) -> None:
         self.rows = tuple(rows)
@@ -67,20 +67,32 @@ class VariantTable:
             _, us, uk, oxford = row
             self._row_of[us] = self._row_of[uk] = self._row_of[oxford] = row
         self.forms = frozenset(self._row_of)  # every spelling in the table, case-folded
+        self._looked_up: dict[str, Variant | None] = {}
+        self.ascii_forms = frozenset(form.encode() for form in self.forms if form.isascii())
 
     @classmethod
     def from_tsv(cls, text: str) -> VariantTable:
         """Parse the generated file: `#` comments, the header line, then one row per line."""
-        lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+        lines = [line for line in text.splitlines() if line and line[0] != "#"]
         if not lines or lines[0] != HEADER:
             raise ValueError(f"variant table: expected the header {HEADER!r}")
-        return cls([parse_row(number, line) for number, line in enumerate(lines[1:], 2)])
+        rows = [tuple(line.split("\t")) for line in lines[1:]]
+        if any(len(row) != 4 or row[0] not in KINDS for row in rows):
+            # Rare: say which row, at the cost of a second, slower pass.
+            for number, line in enumerate(lines[1:], 2):
+                parse_row(number, line)
+        return cls(cast(list[Row], rows))
 
     def __len__(self) -> int:
         return len(self.rows)
 
     def lookup(self, word: str) -> Variant | None:
         """The family `word` belongs to, ignoring case and a possessive ending ('s, ’s, ')."""
+        if word not in self._looked_up:
+            self._looked_up[word] = self._lookup(word)
+        return self._looked_up[word]
+
+    def _lookup(self, word: str) -> Variant | None:
         form = normalise(word)
         row = self._row_of.get(form)
         if row is None:

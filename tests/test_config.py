@@ -393,7 +393,7 @@ CONFIG_ERRORS = [
         rule:
           boilerplate/web-chrome: false
         """,
-        "2:1: unknown key 'rule' (known: extends, locale, rules)",
+        "2:1: unknown key 'rule' (known: extends, locale, proper_nouns, rules)",
         id="unknown-top-level-key",
     ),
     pytest.param(
@@ -568,7 +568,7 @@ def test_a_mistake_in_the_nearest_config_names_its_full_path(here: Path, article
     result = check(article)
     assert result.exit_code == 2
     assert result.stderr == (
-        f"copylint: {house}:2:1: unknown key 'rule' (known: extends, locale, rules)\n"
+        f"copylint: {house}:2:1: unknown key 'rule' (known: extends, locale, proper_nouns, rules)\n"
     )
 
 

@@ -125,13 +125,11 @@ def test_quotations_are_spelt_the_house_way_unless_the_house_says_otherwise(
     assert spelling(text, "en-GB", house) == []
 
 
-def test_a_house_extends_the_proper_nouns_without_repeating_them(tmp_path: Path) -> None:
+def test_a_house_adds_proper_nouns_without_repeating_the_shipped_ones(tmp_path: Path) -> None:
     text = "Theater District Reopens After Pearl Harbor Memorial\n\nThe show is on.\n"
     assert findings(text, "en-GB") == [(1, 1, "Theater", "Theatre")]
     house = tmp_path / "house.yaml"
-    house.write_text(
-        "rules:\n  spelling/locale:\n    extend: {proper_nouns: [Theater District]}\n", "utf-8"
-    )
+    house.write_text("proper_nouns: [Theater District]\n", "utf-8")
     assert findings(text, "en-GB", house) == []
 
 

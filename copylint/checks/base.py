@@ -21,6 +21,8 @@ class Settings:
     """Run-wide settings a kind may need when it is built."""
 
     locale: str = "auto"
+    # Names the house spells as they are spelt, whatever its locale: Pearl Harbor.
+    proper_nouns: tuple[str, ...] = ()
 
 
 class OptionError(ValueError):

@@ -48,7 +48,7 @@ class SpellingConsistency(Rule):
     def options(cls, raw: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
         fixed = settings.locale in FIXED_LOCALES
         return {
-            "finder": variant_finder(raw),
+            "finder": variant_finder(raw, settings),
             "locale": cast(Locale, settings.locale) if fixed else None,
             "distinct_words": frozenset(w.lower() for w in raw.get("distinct_words", ())),
             "quotations_as_said": raw.get("quotations", "house") == "speaker",

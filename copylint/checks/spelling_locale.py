@@ -14,11 +14,6 @@ from copylint.variants import Locale
 
 FIXED_LOCALES: tuple[Locale, ...] = ("en-GB", "en-US", "en-GB-oxendict")
 NAME_OPTIONS: Mapping[str, Any] = {
-    "proper_nouns": {
-        "description": "Names that keep their own spelling in any copy: Pearl Harbor.",
-        "type": "array",
-        "items": {"type": "string", "minLength": 1},
-    },
     "title_words": {
         "description": "Words after which a capitalised variant is an office, not a name.",
         "type": "array",
@@ -31,8 +26,9 @@ NAME_OPTIONS: Mapping[str, Any] = {
 }
 
 
-def variant_finder(raw: Mapping[str, Any]) -> VariantFinder:
-    return VariantFinder.build(raw.get("proper_nouns", ()), raw.get("title_words", ()))
+def variant_finder(raw: Mapping[str, Any], settings: Settings) -> VariantFinder:
+    """The finder for the house's proper nouns (a config's top-level `proper_nouns`)."""
+    return VariantFinder.build(settings.proper_nouns, raw.get("title_words", ()))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -56,7 +52,7 @@ class SpellingLocale(Rule):
     def options(cls, raw: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
         fixed = settings.locale in FIXED_LOCALES
         return {
-            "finder": variant_finder(raw),
+            "finder": variant_finder(raw, settings),
             "locale": cast(Locale, settings.locale) if fixed else None,
             "quotations_as_said": raw.get("quotations", "house") == "speaker",
         }

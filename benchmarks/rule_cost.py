@@ -1,0 +1,62 @@
+"""What each check adds to a run over the dev set: the boilerplate-only run against runs with
+more categories selected, each timed as score.py times copylint (chunks of 400 files, one
+process each, best of --runs).
+
+    python benchmarks/rule_cost.py [--eval ../shared/eval] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_EVAL = REPO.parent / "shared" / "eval"
+SELECTIONS = ("boilerplate", "boilerplate,spelling", "boilerplate,spelling,entity,quote,style")
+
+
+def run_once(selection: str, groups: dict[str, list[Path]]) -> float:
+    seconds = 0.0
+    for locale, files in groups.items():
+        for start in range(0, len(files), 400):
+            chunk = [str(f) for f in files[start : start + 400]]
+            command = [sys.executable, "-m", "copylint", "check", "--format", "json"]
+            command += ["--locale", locale, "--select", selection, *chunk]
+            began = time.perf_counter()
+            subprocess.run(command, capture_output=True, check=False)
+            seconds += time.perf_counter() - began
+    return seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    manifest = args.eval.parent / "corpus" / "manifest.csv"
+    if not manifest.is_file():
+        print(f"no dev set at {args.eval}: nothing measured")
+        return
+    groups: dict[str, list[Path]] = {}
+    with manifest.open(encoding="utf-8") as rows:
+        for row in csv.DictReader(rows):
+            article = args.eval / "articles" / f"{row['id']}.txt"
+            if article.is_file():
+                groups.setdefault(row["locale"], []).append(article)
+    base = None
+    for selection in SELECTIONS:
+        try:
+            best = min(run_once(selection, groups) for _ in range(args.runs))
+        except subprocess.SubprocessError as error:
+            print(f"{selection}: {error}")
+            continue
+        base = base or best
+        print(f"{selection:45} {best:6.2f} s  {100 * (best / base - 1):+5.1f}%")
+
+
+if __name__ == "__main__":
+    main()
