@@ -82,6 +82,8 @@ class _Layers:
 
     locale: str = "auto"
     proper_nouns: list[str] = field(default_factory=list)
+    lexicon: str | None = None
+    spacy_model: str | None = None
     rules: dict[str, dict[str, Setting]] = field(default_factory=dict)
     applied: set[Path] = field(default_factory=set)
     shipped: set[str] = field(default_factory=set)
@@ -98,7 +100,9 @@ def load_config(house: str | Path | None, locale: str | None = None) -> Config:
         layers.applied.add(Path(house).resolve())
         _apply(layers, file, shipped=False, implicit_extends=DEFAULT_PACKS)
     chosen = locale or layers.locale
-    run = Settings(chosen, tuple(dict.fromkeys(layers.proper_nouns)))
+    run = Settings(
+        chosen, tuple(dict.fromkeys(layers.proper_nouns)), layers.lexicon, layers.spacy_model
+    )
     built = [
         (_build(rule_id, settings, layers, run), _enabled(settings))
         for rule_id, settings in layers.rules.items()
@@ -124,6 +128,13 @@ def _apply(layers: _Layers, file: YamlFile, *, shipped: bool, implicit_extends: 
     if "locale" in data:
         layers.locale = data["locale"]
     layers.proper_nouns += data.get("proper_nouns", [])
+    if "lexicon" in data.get("entities", {}):
+        lexicon = Path(file.path).parent / data["entities"]["lexicon"]
+        if not lexicon.is_file():
+            raise file.error(("entities", "lexicon"), f"no lexicon at {lexicon}")
+        layers.lexicon = str(lexicon)
+    if "model" in data.get("entities", {}):
+        layers.spacy_model = data["entities"]["model"]
     for rule_id, value in data.get("rules", {}).items():
         settings = layers.rules.setdefault(rule_id, {})
         if isinstance(value, bool):

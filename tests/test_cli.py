@@ -148,7 +148,8 @@ CHROME_RULES = [(line, "boilerplate/web-chrome") for line, *_ in CHROME]
 PLACEHOLDER_RULE = [(38, "style/placeholder")]
 # With no locale set (auto), the seed's self-defense on line 32 conflicts with line 24.
 SPELLING_RULE = [(32, "spelling/consistency")]
-ALL_RULES = sorted(CHROME_RULES + PLACEHOLDER_RULE + SPELLING_RULE)
+ENTITY_RULE = [(20, "entity/near-miss")]  # Starmet, where the article says Starmer
+ALL_RULES = sorted(CHROME_RULES + PLACEHOLDER_RULE + SPELLING_RULE + ENTITY_RULE)
 
 
 @pytest.mark.parametrize(
@@ -159,10 +160,14 @@ ALL_RULES = sorted(CHROME_RULES + PLACEHOLDER_RULE + SPELLING_RULE)
         pytest.param(["--select", "style"], PLACEHOLDER_RULE, id="select-category"),
         pytest.param(["--select", "style/"], PLACEHOLDER_RULE, id="select-category-slash"),
         pytest.param(
-            ["--ignore", "style/placeholder"], sorted(CHROME_RULES + SPELLING_RULE), id="ignore-id"
+            ["--ignore", "style/placeholder"],
+            sorted(CHROME_RULES + SPELLING_RULE + ENTITY_RULE),
+            id="ignore-id",
         ),
         pytest.param(
-            ["--ignore", "boilerplate"], SPELLING_RULE + PLACEHOLDER_RULE, id="ignore-category"
+            ["--ignore", "boilerplate"],
+            sorted(ENTITY_RULE + SPELLING_RULE + PLACEHOLDER_RULE),
+            id="ignore-category",
         ),
         pytest.param(
             ["--select", "boilerplate,style"], CHROME_RULES + PLACEHOLDER_RULE, id="comma-list"

@@ -22,9 +22,11 @@ from copylint.yamlfile import load_yaml, validate
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_a48f44d96701f5af.txt"
 # The seed spelt British throughout (it mixes centered and defense with emphasised and
-# self-defence), so that these tests see only its chrome and the rules they are about.
+# self-defence) and without its one typo (Starmet), so that these tests see only its chrome
+# and the rules they are about.
 ARTICLE = (
     SEED.read_bytes()
+    .replace(b"Starmet", b"Starmer")
     .replace(b"centered", b"centred")
     .replace(b"defense", b"defence")
     .replace(b"Defense", b"Defence")
@@ -393,7 +395,7 @@ CONFIG_ERRORS = [
         rule:
           boilerplate/web-chrome: false
         """,
-        "2:1: unknown key 'rule' (known: extends, locale, proper_nouns, rules)",
+        "2:1: unknown key 'rule' (known: entities, extends, locale, proper_nouns, rules)",
         id="unknown-top-level-key",
     ),
     pytest.param(
@@ -568,7 +570,7 @@ def test_a_mistake_in_the_nearest_config_names_its_full_path(here: Path, article
     result = check(article)
     assert result.exit_code == 2
     assert result.stderr == (
-        f"copylint: {house}:2:1: unknown key 'rule' (known: extends, locale, proper_nouns, rules)\n"
+        f"copylint: {house}:2:1: unknown key 'rule' (known: entities, extends, locale, proper_nouns, rules)\n"
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from copylint.checks.base import Rule
 from copylint.checks.boilerplate import Boilerplate
+from copylint.checks.entity_near_miss import EntityNearMiss
 from copylint.checks.existence import Existence
 from copylint.checks.spelling_consistency import SpellingConsistency
 from copylint.checks.spelling_locale import SpellingLocale
@@ -13,6 +14,7 @@ KINDS: dict[str, type[Rule]] = {
     kind.KIND: kind
     for kind in (
         Boilerplate,
+        EntityNearMiss,
         Existence,
         SpellingConsistency,
         SpellingLocale,

@@ -23,6 +23,8 @@ class Settings:
     locale: str = "auto"
     # Names the house spells as they are spelt, whatever its locale: Pearl Harbor.
     proper_nouns: tuple[str, ...] = ()
+    lexicon: str | None = None  # the house lexicon of names (`entities: {lexicon: FILE}`)
+    spacy_model: str | None = None  # tried before the English models spaCy is known by
 
 
 class OptionError(ValueError):

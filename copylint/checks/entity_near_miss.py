@@ -1,0 +1,225 @@
+"""entity-near-miss: a name spelt once one keystroke away from a name the article (or the house)
+spells the same way again and again."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from copylint.checks.base import Rule, Settings
+from copylint.document import Document
+from copylint.finding import Finding
+from copylint.lexicon import Lexicon, load_lexicon
+from copylint.names import (
+    NameIndex,
+    NameUse,
+    count_forms,
+    is_acronym,
+    is_relative,
+    known_words,
+    name_uses,
+    slip,
+)
+from copylint.nlp import entities_over
+
+_COUNT = {"type": "integer", "minimum": 1}
+# How many uses of the frequent form the recogniser reads to learn what kind of name it is.
+_NER_SAMPLE = 3
+
+
+@dataclass(frozen=True, slots=True)
+class _NearMiss:
+    rare: str
+    frequent: str
+    count: int
+    in_article: bool
+
+
+@dataclass(frozen=True, kw_only=True)
+class EntityNearMiss(Rule):
+    """Flags a capitalised form used once (or `ratio` times less often) that is one edit — a
+    neighbouring key, a transposition, a dropped or doubled letter — from a form the article
+    uses at least `min_count` times, or from a name of the house lexicon. It stays silent where
+    two words are likelier than a typo: the rare form is an English word or a known name (Iraq
+    beside Iran, Ellen beside Allen), a relative (Russian beside Russia), an acronym (UK, US),
+    or a form shorter than `min_length`. The message may use `{text}`, `{suggestion}`,
+    `{count}` and `{where}`."""
+
+    min_count: int
+    ratio: int
+    min_length: int
+    lexicon: Lexicon | None
+    lexicon_min_count: int
+    model: str | None
+
+    KIND: ClassVar[str] = "entity-near-miss"
+    OPTIONS: ClassVar[Mapping[str, Any]] = {
+        "min_count": _COUNT,
+        "ratio": _COUNT,
+        "min_length": _COUNT,
+        "lexicon_min_count": _COUNT,
+    }
+    MESSAGE_FIELDS: ClassVar[frozenset[str]] = frozenset({"text", "suggestion", "count", "where"})
+
+    @classmethod
+    def options(cls, raw: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
+        return {
+            "min_count": raw.get("min_count", 2),
+            "ratio": raw.get("ratio", 2),
+            "min_length": raw.get("min_length", 4),
+            "lexicon": load_lexicon(settings.lexicon) if settings.lexicon else None,
+            "lexicon_min_count": raw.get("lexicon_min_count", 10),
+            "model": settings.spacy_model,
+        }
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        uses = list(name_uses(doc.prose))
+        by_form = {
+            form: found
+            for form, found in count_forms(uses).items()
+            # One shorter than the shortest name compared: a dropped letter (Jnes for Jones).
+            if len(form) >= self.min_length - 1 and not is_acronym(form)
+        }
+        misses = self._near_misses({form: len(found) for form, found in by_form.items()})
+        company = _Company(doc.prose, uses)
+        for miss in misses:
+            if miss.in_article and self._two_names(doc, by_form, company, miss):
+                continue
+            where = "this article elsewhere has" if miss.in_article else "the house lexicon has"
+            for use in by_form[miss.rare]:
+                yield self._finding(use, miss, where)
+
+    def _near_misses(self, counts: Mapping[str, int]) -> Iterator[_NearMiss]:
+        frequent = {
+            form: n
+            for form, n in counts.items()
+            if n >= self.min_count and len(form) >= self.min_length
+        }
+        index = NameIndex(frequent)
+        unmatched = []
+        for rare, n in counts.items():
+            closest = [
+                form
+                for form in index.near(rare)
+                if frequent[form] >= self.ratio * n
+                and not is_relative(rare, form)
+                and (len(rare) >= self.min_length or slip(rare, form) == "dropped")
+            ]
+            if closest:
+                best = max(closest, key=lambda form: frequent[form])
+                yield from self._unless_words(_NearMiss(rare, best, frequent[best], True))
+            elif n == 1:
+                unmatched.append(rare)
+        if self.lexicon is not None:
+            for rare in unmatched:
+                yield from self._in_lexicon(rare, self.lexicon)
+
+    def _in_lexicon(self, rare: str, lexicon: Lexicon) -> Iterator[_NearMiss]:
+        if rare in lexicon.allowed or lexicon.count(rare) >= self.lexicon_min_count:
+            return
+        closest = [
+            name
+            for name in lexicon.index.near(rare)
+            if lexicon.count(name) >= max(self.lexicon_min_count, 20 * lexicon.count(rare))
+            and not is_relative(rare, name)
+        ]
+        if closest:
+            best = max(closest, key=lexicon.count)
+            yield from self._unless_words(_NearMiss(rare, best, lexicon.count(best), False))
+
+    def _two_names(
+        self,
+        doc: Document,
+        by_form: Mapping[str, list[NameUse]],
+        company: _Company,
+        miss: _NearMiss,
+    ) -> bool:
+        """Whether the rare form names someone else: it stands beside the frequent one (Jole
+        Cole), or in a longer name while the frequent form is a well-known name that is no
+        person (Tim Koogle beside Google). The recogniser is asked only when the cheap signs
+        leave that open, so that spaCy is loaded for few articles."""
+        if not company.another_name(miss.rare, miss.frequent):
+            return False
+        if company.beside(miss.rare, miss.frequent):
+            return True
+        frequent = by_form[miss.frequent]
+        known = known_words()
+        if not known.is_word_or_name(miss.frequent) or _named_as_a_person(doc.prose, frequent):
+            return False
+        return self._another_person(doc, by_form[miss.rare], frequent)
+
+    def _another_person(self, doc: Document, rare: list[NameUse], frequent: list[NameUse]) -> bool:
+        """Whether the recogniser reads the rare form as part of a person's full name where it
+        never reads the frequent form as a person (Tim Koogle beside Google, Lian Chia Liang
+        beside China). Only that: it gives a typo all sorts of labels, so no other label
+        difference is evidence of two names."""
+        frequent = frequent[:_NER_SAMPLE]
+        spans = [(use.start, use.end) for use in (*rare, *frequent)]
+        entities = entities_over(doc, spans, self.model)
+        rare_entities, frequent_entities = entities[: len(rare)], entities[len(rare) :]
+        full_names = [
+            e
+            for e, use in zip(rare_entities, rare, strict=True)
+            if e and e.label == "PERSON" and (e.start, e.end) != (use.start, use.end)
+        ]
+        frequent_labels = {e.label for e in frequent_entities if e}
+        return bool(full_names) and bool(frequent_labels) and "PERSON" not in frequent_labels
+
+    def _unless_words(self, miss: _NearMiss) -> Iterator[_NearMiss]:
+        # Only now, with a near miss in hand, is the word list worth loading.
+        known = known_words()
+        if not known.is_word_or_name(miss.rare) and not known.is_only_a_word(miss.frequent):
+            yield miss
+
+    def _finding(self, use: NameUse, miss: _NearMiss, where: str) -> Finding:
+        message = self.message.format(
+            text=use.form, suggestion=miss.frequent, count=f"{miss.count:,}", where=where
+        )
+        return self.finding(use.start, use.end, message, (miss.frequent,))
+
+
+class _Company:
+    """The names each name stands beside: Tim before Koogle, Liang after Chia."""
+
+    def __init__(self, prose: str, uses: list[NameUse]) -> None:
+        self._beside: dict[str, set[tuple[str, str]]] = {}
+        for before, after in itertools.pairwise(uses):
+            if prose[before.end : after.start] == " ":
+                self._beside.setdefault(before.form, set()).add(("after", after.form))
+                self._beside.setdefault(after.form, set()).add(("before", before.form))
+
+    def beside(self, rare: str, frequent: str) -> bool:
+        """Jole Cole: the two forms are two parts of one name."""
+        return any(name == frequent for _, name in self._beside.get(rare, ()))
+
+    def another_name(self, rare: str, frequent: str) -> bool:
+        """Whether the rare form stands in a longer name the frequent one never stands in (Tim
+        Koogle beside Google, Jole Cole beside Cole): another person, not a typo. Words that
+        are only common words (The, President) do not make a name longer."""
+        known = known_words()
+        company = {
+            (side, name)
+            for side, name in self._beside.get(rare, ())
+            if not known.is_only_a_word(name)
+        }
+        return any((side, name) not in self._beside.get(frequent, set()) for side, name in company)
+
+
+# Words that make the name after them a person's (Mr Blair) or before them (Blair said).
+_PERSON_BEFORE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|President|Senator|Sen\.|Rep\.|Governor|"
+    r"Gov\.|Minister|Secretary|Judge|Justice|Coach|Captain|General|Gen\.)\s+(?:[A-Z]\w*\s+)?)$"
+)
+_PERSON_AFTER = re.compile(r"^(?:['’]s)?\s+(?:said|says|told|added|wrote|asked|who)\b")
+
+
+def _named_as_a_person(prose: str, uses: list[NameUse]) -> bool:
+    """Cheap signs that a name is a person's: a title before it or a speech verb after it."""
+    return any(
+        _PERSON_BEFORE.search(prose, max(0, use.start - 40), use.start)
+        or _PERSON_AFTER.match(prose, use.end, use.end + 20)
+        for use in uses
+    )

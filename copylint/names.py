@@ -1,0 +1,161 @@
+"""Names in copy: the capitalised forms an article uses, how often, and which are one slip of
+the keyboard from another.
+
+A typo in a name is one slip away from the right spelling: a key struck for its neighbour, two
+letters transposed, one dropped or doubled, an extra key beside the one meant. `slip` says which
+(each is one edit of Damerau's distance, so a substitution of keys far apart, Faris for Paris,
+is not a slip), and a `NameIndex` finds, among many names, those a form could be a slip for by
+looking up its single-letter deletions (each name is stored under its own deletions), so a
+lexicon of tens of thousands of names answers in microseconds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+
+# A capitalised word, with an inner apostrophe before a capital (O’Brien) but not a possessive.
+_NAME = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['’][A-ZÀ-ÖØ-Þ][^\W\d_]*)*")
+# A name that is only one letter longer than another is often its relative, not its typo:
+# Russia/Russian, Israel/Israeli, Kennedy/Kennedys.
+DERIVING_LETTERS = frozenset("sni")
+
+
+@dataclass(frozen=True, slots=True)
+class NameUse:
+    start: int
+    end: int
+    form: str
+
+
+def name_uses(prose: str) -> Iterator[NameUse]:
+    """Every capitalised word; a hyphenated pair (Israel-Gaza) gives each of its names."""
+    for match in _NAME.finditer(prose):
+        yield NameUse(match.start(), match.end(), match[0])
+
+
+# Each row of keys, and how far it is set right of the row above (a sits below q and w).
+_KEYBOARD_ROWS = (("qwertyuiop", 0.0), ("asdfghjkl", 0.25), ("zxcvbnm", 0.75))
+_KEY_AT = {
+    key: (row, column + offset)
+    for row, (keys, offset) in enumerate(_KEYBOARD_ROWS)
+    for column, key in enumerate(keys)
+}
+
+
+def neighbouring_keys(a: str, b: str) -> bool:
+    """Keys next to each other on a QWERTY keyboard, or one key in two cases (o, O)."""
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return True
+    if a not in _KEY_AT or b not in _KEY_AT:
+        return False
+    (row_a, x_a), (row_b, x_b) = _KEY_AT[a], _KEY_AT[b]
+    return abs(row_a - row_b) <= 1 and abs(x_a - x_b) <= 1
+
+
+def slip(typed: str, meant: str) -> str | None:
+    """How `typed` is one slip of the keyboard from `meant`: "neighbour", "transposed",
+    "dropped", "doubled" or "extra" (a key next to its neighbour); None if it is not."""
+    if typed == meant or abs(len(typed) - len(meant)) > 1:
+        return None
+    first = next(
+        (i for i, (x, y) in enumerate(zip(typed, meant, strict=False)) if x != y),
+        min(len(typed), len(meant)),
+    )
+    if len(typed) < len(meant):
+        return "dropped" if typed[first:] == meant[first + 1 :] else None
+    if len(typed) > len(meant):
+        if typed[first + 1 :] != meant[first:]:
+            return None
+        extra, around = typed[first], typed[max(first - 1, 0) : first + 2]
+        if around.lower().count(extra.lower()) > 1:
+            return "doubled"
+        return (
+            "extra"
+            if any(neighbouring_keys(extra, key) for key in around if key != extra)
+            else None
+        )
+    rest = first + 1
+    if typed[rest:] == meant[rest:]:
+        return "neighbour" if neighbouring_keys(typed[first], meant[first]) else None
+    swapped = typed[first] == meant[rest] and typed[rest] == meant[first]
+    return "transposed" if swapped and typed[rest + 1 :] == meant[rest + 1 :] else None
+
+
+def is_relative(rare: str, frequent: str) -> bool:
+    """Russian beside Russia, Israeli beside Israel, YouTuber beside YouTube, the Koreas beside
+    Korean: one adds a deriving letter at the end, or the two differ only in theirs."""
+    shorter, longer = sorted((rare, frequent), key=len)
+    if len(longer) == len(shorter) + 1 and longer.startswith(shorter):
+        return longer[-1] in DERIVING_LETTERS or (shorter.endswith("e") and longer[-1] == "r")
+    return (
+        len(rare) == len(frequent)
+        and rare[:-1] == frequent[:-1]
+        and {rare[-1], frequent[-1]} <= DERIVING_LETTERS
+    )
+
+
+def is_acronym(form: str) -> bool:
+    return form.isupper() or (sum(ch.isupper() for ch in form) > 1 and len(form) <= 5)
+
+
+def _deletions(form: str) -> Iterator[str]:
+    yield form
+    for index in range(len(form)):
+        yield form[:index] + form[index + 1 :]
+
+
+@dataclass
+class NameIndex:
+    """Names by their single-letter deletions: `near(form)` finds every name one edit away."""
+
+    counts: Mapping[str, int]
+    _by_key: dict[str, set[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for name in self.counts:
+            for key in _deletions(name):
+                self._by_key.setdefault(key, set()).add(name)
+
+    def near(self, form: str) -> list[str]:
+        """The names `form` could be a slip of the keyboard for."""
+        candidates = {name for key in _deletions(form) for name in self._by_key.get(key, ())}
+        return sorted(name for name in candidates if slip(form, name))
+
+
+@dataclass(frozen=True)
+class KnownWords:
+    """Lower-case English words and known names: a rare form that is one is not a typo."""
+
+    words: frozenset[str]
+    names: frozenset[str]
+
+    def is_word_or_name(self, form: str) -> bool:
+        folded = form.lower()
+        return folded in self.words or folded in self.names
+
+    def is_only_a_word(self, form: str) -> bool:
+        """A capitalised common word (The, Then, Market) that is not also a name."""
+        folded = form.lower()
+        return folded in self.words and folded not in self.names
+
+
+@cache
+def known_words() -> KnownWords:
+    return KnownWords(_word_list("common-words.txt"), _word_list("known-names.txt"))
+
+
+def _word_list(name: str) -> frozenset[str]:
+    text = (files("copylint") / "data" / name).read_text(encoding="utf-8")
+    return frozenset(line for line in text.split("\n") if line and line[0] != "#")
+
+
+def count_forms(uses: Iterable[NameUse]) -> dict[str, list[NameUse]]:
+    by_form: dict[str, list[NameUse]] = {}
+    for use in uses:
+        by_form.setdefault(use.form, []).append(use)
+    return by_form

