@@ -570,7 +570,8 @@ def test_a_mistake_in_the_nearest_config_names_its_full_path(here: Path, article
     result = check(article)
     assert result.exit_code == 2
     assert result.stderr == (
-        f"copylint: {house}:2:1: unknown key 'rule' (known: entities, extends, locale, proper_nouns, rules)\n"
+        f"copylint: {house}:2:1: unknown key 'rule' "
+        "(known: entities, extends, locale, proper_nouns, rules)\n"
     )
 
 

