@@ -92,9 +92,11 @@ class VariantFinder:
     def table(self) -> VariantTable:
         return load_variants()
 
-    def uses(self, doc: Document) -> list[VariantUse]:
-        """Every variant word of the article that is copy, not part of a name."""
-        return doc.derived(self, lambda: self._find(doc))
+    def uses(self, doc: Document, quotations: bool = True) -> list[VariantUse]:
+        """Every variant word of the article that is copy, not part of a name; with
+        `quotations` False, none inside a quotation."""
+        found = doc.derived(self, lambda: self._find(doc))
+        return found if quotations else [u for u in found if not doc.in_quotation(u.start)]
 
     def _find(self, doc: Document) -> list[VariantUse]:
         prose = doc.prose

@@ -58,12 +58,6 @@ def shipped_rules() -> dict[str, tuple[str, dict[str, object]]]:
 
 
 @pytest.fixture
-def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-@pytest.fixture
 def seed(here: Path) -> str:
     (here / "seed.txt").write_bytes(SEED.read_bytes())
     return "seed.txt"

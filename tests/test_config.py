@@ -11,6 +11,7 @@ from textwrap import dedent
 
 import pytest
 import yaml
+from articles import ARTICLE
 from click.testing import CliRunner, Result
 
 from copylint.checks import KINDS
@@ -20,17 +21,6 @@ from copylint.config import config_schema, load_config, shipped_packs
 from copylint.document import Document
 from copylint.yamlfile import load_yaml, validate
 
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_a48f44d96701f5af.txt"
-# The seed spelt British throughout (it mixes centered and defense with emphasised and
-# self-defence) and without its one typo (Starmet), so that these tests see only its chrome
-# and the rules they are about.
-ARTICLE = (
-    SEED.read_bytes()
-    .replace(b"Starmet", b"Starmer")
-    .replace(b"centered", b"centred")
-    .replace(b"defense", b"defence")
-    .replace(b"Defense", b"Defence")
-)
 CHROME_LINES = [1, 2, 34, 36]
 AMIDST_RULE = """\
 rules:
@@ -81,12 +71,6 @@ def write(path: Path, text: str) -> Path:
 def shipped_ids() -> set[str]:
     config = load_config(None)
     return {rule.id for rule in (*config.rules, *config.disabled)}
-
-
-@pytest.fixture
-def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 @pytest.fixture

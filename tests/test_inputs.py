@@ -12,21 +12,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from articles import ARTICLE, SEED
 from click.testing import CliRunner, Result
 
 from copylint.cli import cli
 
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_a48f44d96701f5af.txt"
-# The seed spelt British throughout (it mixes centered and defense with emphasised and
-# self-defence) and without its one typo (Starmet), so that these tests see only its chrome
-# and the rules they are about.
-ARTICLE = (
-    SEED.read_bytes()
-    .replace(b"Starmet", b"Starmer")
-    .replace(b"centered", b"centred")
-    .replace(b"defense", b"defence")
-    .replace(b"Defense", b"Defence")
-)
 # The seed's web chrome, as (line, column, end column, text): the boilerplate findings.
 SEED_CHROME = [
     (1, 1, 5, "• en"),
@@ -71,13 +61,6 @@ def write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     os.utime(path, OLD)
     return path
-
-
-@pytest.fixture
-def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty working folder, so that paths in the output are the short ones given."""
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 @pytest.fixture

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar
 
 from copylint.checks.base import Rule, Settings, keep_case
-from copylint.checks.spelling_locale import FIXED_LOCALES, NAME_OPTIONS, variant_finder
+from copylint.checks.spelling_locale import FIXED_LOCALES, NAME_OPTIONS, spelling_options
 from copylint.document import Document
 from copylint.finding import Finding
 from copylint.spelling import VariantFinder, VariantUse
@@ -46,20 +46,11 @@ class SpellingConsistency(Rule):
 
     @classmethod
     def options(cls, raw: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
-        fixed = settings.locale in FIXED_LOCALES
-        return {
-            "finder": variant_finder(raw, settings),
-            "locale": cast(Locale, settings.locale) if fixed else None,
-            "distinct_words": frozenset(w.lower() for w in raw.get("distinct_words", ())),
-            "quotations_as_said": raw.get("quotations", "house") == "speaker",
-        }
+        distinct = frozenset(word.lower() for word in raw.get("distinct_words", ()))
+        return {**spelling_options(raw, settings), "distinct_words": distinct}
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        uses = [
-            use
-            for use in self.finder.uses(doc)
-            if not (self.quotations_as_said and doc.in_quotation(use.start))
-        ]
+        uses = self.finder.uses(doc, quotations=not self.quotations_as_said)
         if self.locale is None:
             conflicts = dict(_family_conflicts(uses))
             conflicts.update(_against_the_vote(uses, conflicts))

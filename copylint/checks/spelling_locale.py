@@ -26,9 +26,15 @@ NAME_OPTIONS: Mapping[str, Any] = {
 }
 
 
-def variant_finder(raw: Mapping[str, Any], settings: Settings) -> VariantFinder:
-    """The finder for the house's proper nouns (a config's top-level `proper_nouns`)."""
-    return VariantFinder.build(settings.proper_nouns, raw.get("title_words", ()))
+def spelling_options(raw: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
+    """The fields the spelling kinds share: a finder for the house's proper nouns (a config's
+    top-level `proper_nouns`), the locale if it is fixed, and how quotations are spelt."""
+    fixed = settings.locale in FIXED_LOCALES
+    return {
+        "finder": VariantFinder.build(settings.proper_nouns, raw.get("title_words", ())),
+        "locale": cast(Locale, settings.locale) if fixed else None,
+        "quotations_as_said": raw.get("quotations", "house") == "speaker",
+    }
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -50,21 +56,14 @@ class SpellingLocale(Rule):
 
     @classmethod
     def options(cls, raw: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
-        fixed = settings.locale in FIXED_LOCALES
-        return {
-            "finder": variant_finder(raw, settings),
-            "locale": cast(Locale, settings.locale) if fixed else None,
-            "quotations_as_said": raw.get("quotations", "house") == "speaker",
-        }
+        return spelling_options(raw, settings)
 
     def check(self, doc: Document) -> Iterator[Finding]:
         locale = self.locale
         if locale is None:
             return
-        for use in self.finder.uses(doc):
+        for use in self.finder.uses(doc, quotations=not self.quotations_as_said):
             if use.variant.is_valid_in(locale):
-                continue
-            if self.quotations_as_said and doc.in_quotation(use.start):
                 continue
             suggestion = keep_case(use.text, use.variant.spelling_for(locale))
             message = self.message.format(
