@@ -15,7 +15,7 @@ capitalised too (`Arbor Networks`) or the article capitalises it mid-sentence el
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -92,21 +92,36 @@ class VariantFinder:
     def table(self) -> VariantTable:
         return load_variants()
 
-    def uses(self, doc: Document, quotations: bool = True) -> list[VariantUse]:
-        """Every variant word of the article that is copy, not part of a name; with
-        `quotations` False, none inside a quotation."""
-        found = doc.derived(self, lambda: self._find(doc))
+    def uses(
+        self,
+        doc: Document,
+        wanted: Callable[[Variant], bool] | None = None,
+        quotations: bool = True,
+    ) -> list[VariantUse]:
+        """The variant words of the article that are copy, not part of a name: those whose
+        spelling `wanted` accepts (all by default) and, with `quotations` False, none inside a
+        quotation. Finding where words stand is most of the work, and a rule seldom needs
+        more than the few spelt against the house, so only those are looked for."""
+        hits = doc.derived((self, "hits"), lambda: self._hits(doc))
+        if wanted is not None:
+            hits = [hit for hit in hits if wanted(self._variant(hit))]
+        found = self._locate(doc.prose, hits) if hits else []
         return found if quotations else [u for u in found if not doc.in_quotation(u.start)]
 
-    def _find(self, doc: Document) -> list[VariantUse]:
-        prose = doc.prose
-        words = prose.encode().translate(_LETTERS_LOWERED).split()
-        hits = self.table.ascii_forms.intersection(words)
-        if not hits:
-            return []
+    def _variant(self, form: str) -> Variant:
+        variant = self.table.lookup(form)
+        assert variant is not None  # every hit is a spelling of the table
+        return variant
+
+    def _hits(self, doc: Document) -> list[str]:
+        """The table's spellings that the article uses, in lower case."""
+        words = doc.prose.encode().translate(_LETTERS_LOWERED).split()
+        return [hit.decode() for hit in self.table.ascii_forms.intersection(words)]
+
+    def _locate(self, prose: str, hits: list[str]) -> list[VariantUse]:
         lowered = prose.lower()
         found = []
-        spans = (span for hit in hits for span in _occurrences(lowered, hit.decode()))
+        spans = (span for hit in hits for span in _occurrences(lowered, hit))
         for start, end in sorted(spans):
             if self._is_name(prose, start, end):
                 continue

@@ -12,7 +12,7 @@ from copylint.checks.spelling_locale import FIXED_LOCALES, NAME_OPTIONS, spellin
 from copylint.document import Document
 from copylint.finding import Finding
 from copylint.spelling import VariantFinder, VariantUse
-from copylint.variants import Locale
+from copylint.variants import Locale, Variant
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -50,23 +50,23 @@ class SpellingConsistency(Rule):
         return {**spelling_options(raw, settings), "distinct_words": distinct}
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        uses = self.finder.uses(doc, quotations=not self.quotations_as_said)
+        quotations = not self.quotations_as_said
         if self.locale is None:
+            uses = self.finder.uses(doc, quotations=quotations)
             conflicts = dict(_family_conflicts(uses))
             conflicts.update(_against_the_vote(uses, conflicts))
         else:
-            both_ways = [use for use in uses if self._allowed_both_ways(use, self.locale)]
+            both_ways = self.finder.uses(doc, self._allowed_both_ways, quotations)
             conflicts = dict(_family_conflicts(both_ways))
         for use, other in sorted(conflicts.items(), key=lambda item: item[0].start):
             yield self._finding(doc, use, other)
 
-    def _allowed_both_ways(self, use: VariantUse, locale: Locale) -> bool:
+    def _allowed_both_ways(self, variant: Variant) -> bool:
         """British spelling allows both forms of a `uk_only` family (the American one is
         British too); no other family and no other locale allows two."""
-        variant = use.variant
         return (
             variant.kind == "uk_only"
-            and locale != "en-US"
+            and self.locale != "en-US"
             and variant.us not in self.distinct_words
         )
 

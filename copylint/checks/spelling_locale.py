@@ -62,9 +62,8 @@ class SpellingLocale(Rule):
         locale = self.locale
         if locale is None:
             return
-        for use in self.finder.uses(doc, quotations=not self.quotations_as_said):
-            if use.variant.is_valid_in(locale):
-                continue
+        against_house = lambda variant: not variant.is_valid_in(locale)  # noqa: E731
+        for use in self.finder.uses(doc, against_house, quotations=not self.quotations_as_said):
             suggestion = keep_case(use.text, use.variant.spelling_for(locale))
             message = self.message.format(
                 text=use.text,

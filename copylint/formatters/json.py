@@ -12,5 +12,10 @@ if TYPE_CHECKING:
 
 
 def render(reports: Sequence[Report], rules: Sequence[Rule], *, color: bool) -> str:
-    # Unicode stays readable: editors and scripts decode UTF-8, and newsroom names are not ASCII.
-    return json.dumps([report.to_json() for report in reports], ensure_ascii=False, indent=2) + "\n"
+    """One finding a line: readable, diffable, and written by the C encoder (an indented dump
+    runs in Python, several times slower on a run with thousands of findings). Unicode stays
+    readable: editors and scripts decode UTF-8, and newsroom names are not ASCII."""
+    if not reports:
+        return "[]\n"
+    lines = (json.dumps(report.to_json(), ensure_ascii=False) for report in reports)
+    return "[\n" + ",\n".join(lines) + "\n]\n"
