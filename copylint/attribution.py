@@ -29,7 +29,6 @@ _ABBREVIATED = (
 )
 _ABBREVIATIONS = frozenset(_ABBREVIATED.split())
 _LETTER = re.compile(r"[^\W\d_]")
-_PARAGRAPH = re.compile(r"^[^\S\n]*\S.*(?:\n[^\S\n]*\S.*)*", re.MULTILINE)
 _QUOTE_CLOSERS = frozenset("\"”’'")
 
 
@@ -56,12 +55,6 @@ class Paragraph:
     end: int
     sentences: tuple[Sentence, ...]
     quotes: tuple[Quotation, ...]  # its outermost quotations
-
-
-def paragraph_spans(prose: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph, as `Document.paragraphs` groups lines: a run of lines with
-    prose on them, from the start of its first line to the end of its last."""
-    return [match.span() for match in _PARAGRAPH.finditer(prose)]
 
 
 def frame(prose: str, start: int, end: int, quotes: Sequence[Quotation]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -12,6 +13,7 @@ from copylint.markdown import prose_mask
 from copylint.quotations import Quotation, find_quotations
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+_PARAGRAPH = re.compile(r"^[^\S\n]*\S.*(?:\n[^\S\n]*\S.*)*", re.MULTILINE)
 T = TypeVar("T")
 
 
@@ -51,16 +53,13 @@ class Document:
         return prose_mask(self.text, markdown=self.is_markdown)
 
     def lines(self) -> Iterator[Line]:
-        starts, size = self.line_starts, len(self.text)
-        for number, start in enumerate(starts, 1):
-            end = starts[number] - 1 if number < len(starts) else size
-            yield Line(number, start, end)
+        for number, start in enumerate(self.line_starts, 1):
+            yield Line(number, start, self._line_end(number))
 
     @cached_property
     def quotations(self) -> list[Quotation]:
         """The quotations in the prose, by opening mark (see `copylint.quotations`)."""
-        spans = [(lines[0].start, lines[-1].end) for lines in self.paragraphs()]
-        return find_quotations(self.prose, spans)
+        return find_quotations(self.prose, self.paragraph_spans)
 
     @cached_property
     def _quoted(self) -> tuple[list[int], list[int]]:
@@ -80,17 +79,27 @@ class Document:
             memo[key] = compute()
         return cast(T, memo[key])
 
+    @cached_property
+    def paragraph_spans(self) -> list[tuple[int, int]]:
+        """(start, end) of each paragraph: a run of lines with prose on them, split at lines
+        with none (blank, or all markup), from the start of its first line to the end of its
+        last."""
+        return [match.span() for match in _PARAGRAPH.finditer(self.prose)]
+
     def paragraphs(self) -> Iterator[list[Line]]:
-        """Runs of lines with prose on them, split at lines with none (blank, or all markup)."""
-        prose, run = self.prose, []
-        for line in self.lines():
-            if prose[line.start : line.end].strip():
-                run.append(line)
-            elif run:
-                yield run
-                run = []
-        if run:
-            yield run
+        """Each paragraph as its lines."""
+        starts = self.line_starts
+        for start, end in self.paragraph_spans:
+            first = bisect.bisect_right(starts, start)
+            last = bisect.bisect_right(starts, end)
+            yield [
+                Line(number, starts[number - 1], self._line_end(number))
+                for number in range(first, last + 1)
+            ]
+
+    def _line_end(self, number: int) -> int:
+        starts = self.line_starts
+        return starts[number] - 1 if number < len(starts) else len(self.text)
 
     def offset(self, line: int, column: int) -> int:
         """The offset of a 1-based line and code-point column: `position`'s inverse."""

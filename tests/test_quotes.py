@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 import yaml
 
-from copylint.attribution import paragraph_spans
 from copylint.checks.base import OptionError, Rule, Settings
 from copylint.checks.quote_attribution import QuoteAttribution
 from copylint.config import load_config
@@ -150,13 +149,24 @@ def test_an_empty_speech_verb_is_a_config_error() -> None:
 
 
 @pytest.mark.parametrize(
-    ("path", "text"),
+    ("path", "text", "expected"),
     [
-        ("a.txt", "Headline\n\nFirst paragraph.\n  \nSecond\nstill second.\n\n\n"),
-        ("a.md", "---\ntitle: x\n---\n\n# Head\n\nSome *text*\nwrapped.\n\n```\ncode\n```\nEnd."),
+        (
+            "a.txt",
+            "Headline\n\nFirst paragraph.\n  \nSecond\nstill second.\n\n\n",
+            [[1], [3], [5, 6]],
+        ),
+        (
+            "a.md",
+            "---\ntitle: x\n---\n\n# Head\n\nSome *text*\nwrapped.\n\n```\ncode\n```\nEnd.",
+            [[5], [7, 8], [13]],
+        ),
     ],
 )
-def test_paragraph_spans_are_the_documents_paragraphs(path: str, text: str) -> None:
+def test_paragraphs_are_runs_of_lines_with_prose(
+    path: str, text: str, expected: list[list[int]]
+) -> None:
     doc = Document(path, text)
-    expected = [(lines[0].start, lines[-1].end) for lines in doc.paragraphs()]
-    assert paragraph_spans(doc.prose) == expected
+    paragraphs = list(doc.paragraphs())
+    assert [[line.number for line in lines] for lines in paragraphs] == expected
+    assert doc.paragraph_spans == [(lines[0].start, lines[-1].end) for lines in paragraphs]

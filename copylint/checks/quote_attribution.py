@@ -33,7 +33,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from copylint.attribution import Paragraph, Sentence, frame, paragraph_spans, read_paragraph
+from copylint.attribution import Paragraph, Sentence, frame, read_paragraph
 from copylint.checks.base import OptionError, Rule, Settings, compile_pattern
 from copylint.document import Document
 from copylint.finding import Finding
@@ -120,7 +120,7 @@ class _Reading:
 
     def __init__(self, doc: Document, rule: QuoteAttribution) -> None:
         self.doc, self.prose, self.rule = doc, doc.prose, rule
-        self.spans = doc.derived(paragraph_spans, lambda: paragraph_spans(doc.prose))
+        self.spans = doc.paragraph_spans
         outermost = [q for q in doc.quotations if q.depth == 0]
         # The house's marks for quotations, those that hold most of its quoted text: where copy
         # quotes in double marks, single ones are a headline's (`US 'to raise TV fines'`) or a
