@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 
-# A capitalised word, with an inner apostrophe before a capital (O’Brien) but not a possessive.
-_NAME = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['’][A-ZÀ-ÖØ-Þ][^\W\d_]*)*")
+# A capitalised word, with its inner apostrophes (O’Brien, Sare’e) but not a possessive's.
+_NAME = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['’](?!s\b)[^\W\d_]+)*")
 # A name that is only one letter longer than another is often its relative, not its typo:
 # Russia/Russian, Israel/Israeli, Kennedy/Kennedys.
 DERIVING_LETTERS = frozenset("sni")

@@ -140,3 +140,8 @@ def test_a_hand_written_lexicon_gives_canonical_names_and_allowed_forms(tmp_path
         (3, 9, "Tustsumi", "Tsutsumi")
     ]
     assert entities("Talks\n\nShe met Tsutsumu in Tokyo.\n", house) == []
+
+
+def test_a_name_with_an_inner_apostrophe_is_one_name() -> None:
+    text = "Yahya Sare’e spoke. Sare’e said so, and later Saree added more.\n"
+    assert entities(text) == [(1, 48, "Saree", "Sare’e")]
