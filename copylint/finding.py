@@ -18,8 +18,6 @@ class Severity(str, Enum):
 
 _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
-CATEGORIES = ("entity", "spelling", "quote", "boilerplate", "grammar", "style")
-
 
 @dataclass(frozen=True, slots=True)
 class Finding:

@@ -64,8 +64,6 @@ class Rule:
     REQUIRED: ClassVar[tuple[str, ...]] = ()
     # The names a message may use, as `{name}`: the kind fills them in.
     MESSAGE_FIELDS: ClassVar[frozenset[str]] = frozenset({"text"})
-    # A kind that needs spaCy says so, so that nothing loads it when no enabled rule does.
-    NEEDS_NLP: ClassVar[bool] = False
 
     @classmethod
     def options(cls, raw: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
