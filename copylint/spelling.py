@@ -29,6 +29,7 @@ _LETTERS_LOWERED = bytes(
     byte | 0x20 if chr(byte).isascii() and chr(byte).isalpha() else ord(" ") for byte in range(256)
 )
 _WORD = re.compile(r"[^\W\d_]+")
+_FIRST_PROSE = re.compile(r"\S")
 # What may stand between a sentence's start and its first word: space, quotes, brackets.
 _SENTENCE_LEAD = " \t“\"‘'([*_—–-"
 _SENTENCE_END = ".!?:;"
@@ -119,11 +120,10 @@ class VariantFinder:
         return [hit.decode() for hit in self.table.ascii_forms.intersection(words)]
 
     def _locate(self, prose: str, hits: list[str]) -> list[VariantUse]:
-        lowered = prose.lower()
         found = []
-        spans = (span for hit in hits for span in _occurrences(lowered, hit))
-        for start, end in sorted(spans):
-            if self._is_name(prose, start, end):
+        page = _Page(prose)
+        for start, end in _occurrences(prose, hits):
+            if self._is_name(page, start, end):
                 continue
             text = prose[start:end]
             variant = self.table.lookup(text)
@@ -144,7 +144,8 @@ class VariantFinder:
                 return True
         return False
 
-    def _is_name(self, prose: str, start: int, end: int) -> bool:
+    def _is_name(self, page: _Page, start: int, end: int) -> bool:
+        prose = page.prose
         if not prose[start].isupper() or prose[start:end].isupper():
             return False  # lower case, or capitals throughout: emphasis, not a name
         if self._in_listed_name(prose, start, end):
@@ -152,26 +153,72 @@ class VariantFinder:
         following = _WORD.match(prose, _skip_spaces(prose, end))
         if following and following[0].lower() in self.title_words:
             return False
-        if _in_headline(prose, start):
+        if start < page.headline_end:
             return False
         if not _starts_sentence(prose, start):
             return True
         # At the start of a sentence a capital says nothing by itself: the word is a name if
         # the next word is capitalised too (Arbor Networks) or it is one elsewhere (Gray).
         named = following is not None and following[0][0].isupper()
-        return named or _capitalised_mid_sentence(prose, prose[start:end])
+        return named or page.capitalised_mid_sentence(prose[start:end])
 
 
-def _occurrences(lowered: str, word: str) -> Iterator[tuple[int, int]]:
-    """Where `word` stands as a whole word (a hyphen or an apostrophe ends a word)."""
-    at = lowered.find(word)
-    while at != -1:
-        end = at + len(word)
-        if not (at > 0 and lowered[at - 1].isalpha()) and not (
-            end < len(lowered) and lowered[end].isalpha()
-        ):
-            yield at, end
-        at = lowered.find(word, end)
+class _Page:
+    """What the name tests ask of a whole article, worked out once for it."""
+
+    def __init__(self, prose: str) -> None:
+        self.prose = prose
+        # The headline is the first line of prose, where title case makes a capital meaningless.
+        first = _FIRST_PROSE.search(prose)
+        line_end = prose.find("\n", first.start()) if first else -1
+        self.headline_end = len(prose) if line_end < 0 else line_end
+        self._mid_sentence: dict[str, bool] = {}
+
+    def capitalised_mid_sentence(self, word: str) -> bool:
+        if word not in self._mid_sentence:
+            self._mid_sentence[word] = any(
+                not _starts_sentence(self.prose, start)
+                for start, _ in _whole_words(self.prose, [word])
+            )
+        return self._mid_sentence[word]
+
+
+# Past this many characters searched (text length times words sought), one pass over every
+# word of the text beats a search for each word: a 10 MB file is read once, not 500 times.
+_SEARCH_LIMIT = 2_000_000
+_ASCII_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _occurrences(prose: str, words: list[str]) -> list[tuple[int, int]]:
+    """Where each of `words` (lower case) stands as a whole word in `prose`, whatever its case,
+    in order."""
+    if len(prose) * len(words) > _SEARCH_LIMIT:
+        wanted = set(words)
+        return [
+            match.span()
+            for match in _ASCII_WORD.finditer(prose)
+            if match[0].lower() in wanted and _whole(prose, *match.span())
+        ]
+    return sorted(_whole_words(prose.lower(), words))
+
+
+def _whole_words(text: str, words: list[str]) -> Iterator[tuple[int, int]]:
+    """Where each of `words` stands in `text` as a whole word (a hyphen or an apostrophe ends
+    a word), matching case exactly."""
+    for word in words:
+        at = text.find(word)
+        while at != -1:
+            end = at + len(word)
+            if _whole(text, at, end):
+                yield at, end
+            at = text.find(word, end)
+
+
+def _whole(text: str, start: int, end: int) -> bool:
+    """No letter touches the span: it is a word, not part of one (café, naïve)."""
+    return not (start > 0 and text[start - 1].isalpha()) and not (
+        end < len(text) and text[end].isalpha()
+    )
 
 
 def _skip_spaces(prose: str, at: int) -> int:
@@ -185,27 +232,6 @@ def _starts_sentence(prose: str, start: int) -> bool:
     while at >= 0 and prose[at] in _SENTENCE_LEAD:
         at -= 1
     return at < 0 or prose[at] == "\n" or prose[at] in _SENTENCE_END
-
-
-def _in_headline(prose: str, start: int) -> bool:
-    """Whether `start` is in the headline, the first line of prose, where title case
-    capitalises every word and a capital says nothing."""
-    first = len(prose) - len(prose.lstrip())
-    line_end = prose.find("\n", first)
-    return start < (len(prose) if line_end < 0 else line_end)
-
-
-def _capitalised_mid_sentence(prose: str, word: str) -> bool:
-    at = prose.find(word)
-    while at != -1:
-        end = at + len(word)
-        whole = not (at > 0 and prose[at - 1].isalpha()) and not (
-            end < len(prose) and prose[end].isalpha()
-        )
-        if whole and not _starts_sentence(prose, at):
-            return True
-        at = prose.find(word, end)
-    return False
 
 
 def _compound(prose: str, start: int) -> str:
