@@ -58,7 +58,7 @@ class Variant:
 class VariantTable:
     """Every form of every row, case-folded, mapped to its row."""
 
-    __slots__ = ("_looked_up", "_row_of", "ascii_forms", "forms", "rows")
+    __slots__ = ("_looked_up", "_row_of", "ascii_forms", "rows")
 
     def __init__(self, rows: Sequence[Row]) -> None:
         self.rows = tuple(rows)
@@ -66,9 +66,9 @@ class VariantTable:
         for row in rows:
             _, us, uk, oxford = row
             self._row_of[us] = self._row_of[uk] = self._row_of[oxford] = row
-        self.forms = frozenset(self._row_of)  # every spelling in the table, case-folded
         self._looked_up: dict[str, Variant | None] = {}
-        self.ascii_forms = frozenset(form.encode() for form in self.forms if form.isascii())
+        # Every spelling, as the bytes an article's words are scanned into (the table is ASCII).
+        self.ascii_forms = frozenset(" ".join(self._row_of).encode().split())
 
     @classmethod
     def from_tsv(cls, text: str) -> VariantTable:
