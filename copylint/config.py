@@ -101,7 +101,10 @@ def load_config(house: str | Path | None, locale: str | None = None) -> Config:
         _apply(layers, file, shipped=False, implicit_extends=DEFAULT_PACKS)
     chosen = locale or layers.locale
     run = Settings(
-        chosen, tuple(dict.fromkeys(layers.proper_nouns)), layers.lexicon, layers.spacy_model
+        locale=chosen,
+        proper_nouns=tuple(dict.fromkeys(layers.proper_nouns)),
+        lexicon=layers.lexicon,
+        spacy_model=layers.spacy_model,
     )
     built = [
         (_build(rule_id, settings, layers, run), _enabled(settings))

@@ -84,10 +84,15 @@ class EntityNearMiss(Rule):
             # One shorter than the shortest name compared: a dropped letter (Jnes for Jones).
             if len(form) >= self.min_length - 1 and not is_acronym(form)
         }
-        misses = self._near_misses({form: len(found) for form, found in by_form.items()})
-        company = _Company(doc.prose, uses)
+        misses = list(self._near_misses({form: len(found) for form, found in by_form.items()}))
+        # Who stands beside whom is asked only of a near miss: most articles have none.
+        company = _Company(doc.prose, uses) if misses else None
         for miss in misses:
-            if miss.in_article and self._two_names(doc, by_form, company, miss):
+            if (
+                miss.in_article
+                and company is not None
+                and self._two_names(doc, by_form, company, miss)
+            ):
                 continue
             where = "this article elsewhere has" if miss.in_article else "the house lexicon has"
             for use in by_form[miss.rare]:
