@@ -13,7 +13,6 @@ import string
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,7 @@ from copylint.checks import KINDS
 from copylint.checks.base import Examples, OptionError, Rule, Settings
 from copylint.errors import ConfigError
 from copylint.finding import Severity
+from copylint.packaged import read_packaged
 from copylint.yamlfile import Where, YamlFile, load_yaml, validate
 
 HOUSE_CONFIG_NAMES = (".copylint.yaml", ".copylint.yml")
@@ -32,7 +32,7 @@ EXTEND = "extend"
 
 @cache
 def config_schema() -> dict[str, Any]:
-    text = resources.files("copylint").joinpath("schemas/config.schema.json").read_text("utf-8")
+    text = read_packaged("schemas/config.schema.json")
     schema: dict[str, Any] = json.loads(text)
     return schema
 

@@ -15,7 +15,8 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from importlib.resources import files
+
+from copylint.packaged import read_packaged
 
 # A capitalised word, with its inner apostrophes (O’Brien, Sare’e) but not a possessive's.
 _NAME = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['’](?!s\b)[^\W\d_]+)*")
@@ -150,7 +151,7 @@ def known_words() -> KnownWords:
 
 
 def _word_list(name: str) -> frozenset[str]:
-    text = (files("copylint") / "data" / name).read_text(encoding="utf-8")
+    text = read_packaged(f"data/{name}")
     return frozenset(line for line in text.split("\n") if line and line[0] != "#")
 
 
