@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from typing import Literal, cast
+
+from copylint.packaged import read_packaged
 
 Kind = Literal["pair", "uk_only", "oxford"]
 Locale = Literal["en-US", "en-GB", "en-GB-oxendict"]
@@ -62,24 +63,35 @@ class VariantTable:
 
     def __init__(self, rows: Sequence[Row]) -> None:
         self.rows = tuple(rows)
-        self._row_of: dict[str, Row] = {}
-        for row in rows:
-            _, us, uk, oxford = row
-            self._row_of[us] = self._row_of[uk] = self._row_of[oxford] = row
+        # Every form is in one row only (the generator makes it so), so the map can be filled
+        # a column at a time, in C: the table is loaded on every run.
+        _, us, uk, oxford = zip(*self.rows, strict=True) if self.rows else ((), (), (), ())
+        self._row_of: dict[str, Row] = dict(zip(us, self.rows, strict=True))
+        self._row_of.update(zip(uk, self.rows, strict=True))
+        self._row_of.update(zip(oxford, self.rows, strict=True))
         self._looked_up: dict[str, Variant | None] = {}
         # Every spelling, as the bytes an article's words are scanned into (the table is ASCII).
         self.ascii_forms = frozenset(" ".join(self._row_of).encode().split())
 
     @classmethod
     def from_tsv(cls, text: str) -> VariantTable:
-        """Parse the generated file: `#` comments, the header line, then one row per line."""
-        lines = [line for line in text.splitlines() if line and line[0] != "#"]
-        if not lines or lines[0] != HEADER:
+        """Parse the generated file: `#` comments, the header line, then one row per line.
+
+        Fields are single words, so the body splits into tokens four to a row, sliced into
+        columns in C: this runs at every start."""
+        header_at = 0
+        while text.startswith("#", header_at):
+            header_at = text.find("\n", header_at) + 1 or len(text)
+        body_at = header_at + len(HEADER) + 1
+        if text[header_at:body_at].rstrip("\n") != HEADER:
             raise ValueError(f"variant table: expected the header {HEADER!r}")
-        rows = [tuple(line.split("\t")) for line in lines[1:]]
-        if any(len(row) != 4 or row[0] not in KINDS for row in rows):
+        tokens = text[body_at:].split()
+        kinds = tokens[0::4]
+        rows = list(zip(kinds, tokens[1::4], tokens[2::4], tokens[3::4], strict=False))
+        if len(tokens) != 4 * text.count("\n", body_at) or not KINDS.issuperset(kinds):
             # Rare: say which row, at the cost of a second, slower pass.
-            for number, line in enumerate(lines[1:], 2):
+            first_row = text.count("\n", 0, body_at) + 1
+            for number, line in enumerate(text[body_at:].splitlines(), first_row):
                 parse_row(number, line)
         return cls(cast(list[Row], rows))
 
@@ -130,6 +142,5 @@ def valid_locales(row: Row, form: str) -> frozenset[Locale]:
 
 @cache
 def load_variants() -> VariantTable:
-    """The shipped table, read once per process (from the package, so a wheel works too)."""
-    data = files("copylint") / "data" / "variants.tsv"
-    return VariantTable.from_tsv(data.read_text(encoding="utf-8"))
+    """The shipped table, read once per process."""
+    return VariantTable.from_tsv(read_packaged("data/variants.tsv"))
