@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from copylint.document import Document
-from copylint.variants import Locale, Variant, VariantTable, load_variants
+from copylint.variants import Locale, Variant, load_variants
 
 # The table is ASCII, so the article's words are found as bytes: one C pass maps letters to
 # lower case and everything else to a space, and a split gives the words. It is twice as fast
@@ -89,10 +89,6 @@ class VariantFinder:
                 names.setdefault(word[0], []).append((name, word.start()))
         return {word: tuple(places) for word, places in names.items()}
 
-    @property
-    def table(self) -> VariantTable:
-        return load_variants()
-
     def uses(
         self,
         doc: Document,
@@ -103,30 +99,20 @@ class VariantFinder:
         spelling `wanted` accepts (all by default) and, with `quotations` False, none inside a
         quotation. Finding where words stand is most of the work, and a rule seldom needs
         more than the few spelt against the house, so only those are looked for."""
-        hits = doc.derived((self, "hits"), lambda: self._hits(doc))
-        if wanted is not None:
-            hits = [hit for hit in hits if wanted(self._variant(hit))]
-        found = self._locate(doc.prose, hits) if hits else []
+        hits = doc.derived(_HITS, lambda: _variant_hits(doc))
+        forms = [form for form, variant in hits if wanted is None or wanted(variant)]
+        found = self._locate(doc.prose, forms) if forms else []
         return found if quotations else [u for u in found if not doc.in_quotation(u.start)]
 
-    def _variant(self, form: str) -> Variant:
-        variant = self.table.lookup(form)
-        assert variant is not None  # every hit is a spelling of the table
-        return variant
-
-    def _hits(self, doc: Document) -> list[str]:
-        """The table's spellings that the article uses, in lower case."""
-        words = doc.prose.encode().translate(_LETTERS_LOWERED).split()
-        return [hit.decode() for hit in self.table.ascii_forms.intersection(words)]
-
-    def _locate(self, prose: str, hits: list[str]) -> list[VariantUse]:
+    def _locate(self, prose: str, forms: list[str]) -> list[VariantUse]:
         found = []
         page = _Page(prose)
-        for start, end in _occurrences(prose, hits):
-            if self._is_name(page, start, end):
+        table = load_variants()
+        for start, end in _occurrences(prose, forms):
+            if prose[start].isupper() and self._is_name(page, start, end):
                 continue
             text = prose[start:end]
-            variant = self.table.lookup(text)
+            variant = table.lookup(text)
             if variant is not None:
                 found.append(VariantUse(start, end, text, variant, _compound(prose, start)))
         return found
@@ -145,9 +131,10 @@ class VariantFinder:
         return False
 
     def _is_name(self, page: _Page, start: int, end: int) -> bool:
+        """Whether a capitalised variant is part of a name (see the module's docstring)."""
         prose = page.prose
-        if not prose[start].isupper() or prose[start:end].isupper():
-            return False  # lower case, or capitals throughout: emphasis, not a name
+        if prose[start:end].isupper():
+            return False  # capitals throughout: emphasis, not a name
         if self._in_listed_name(prose, start, end):
             return True
         following = _WORD.match(prose, _skip_spaces(prose, end))
@@ -163,16 +150,32 @@ class VariantFinder:
         return named or page.capitalised_mid_sentence(prose[start:end])
 
 
+# The variant words of an article do not depend on a finder's names, so every finder shares them.
+_HITS = "spelling.variant-hits"
+
+
+def _variant_hits(doc: Document) -> list[tuple[str, Variant]]:
+    """The table's spellings that the article uses, in lower case, with their families."""
+    table = load_variants()
+    words = doc.prose.encode().translate(_LETTERS_LOWERED).split()
+    hits = [form.decode() for form in table.ascii_forms.intersection(words)]
+    return [(form, variant) for form in hits if (variant := table.lookup(form)) is not None]
+
+
 class _Page:
     """What the name tests ask of a whole article, worked out once for it."""
 
     def __init__(self, prose: str) -> None:
         self.prose = prose
-        # The headline is the first line of prose, where title case makes a capital meaningless.
-        first = _FIRST_PROSE.search(prose)
-        line_end = prose.find("\n", first.start()) if first else -1
-        self.headline_end = len(prose) if line_end < 0 else line_end
         self._mid_sentence: dict[str, bool] = {}
+
+    @cached_property
+    def headline_end(self) -> int:
+        """The headline is the first line of prose, where title case makes a capital
+        meaningless."""
+        first = _FIRST_PROSE.search(self.prose)
+        line_end = self.prose.find("\n", first.start()) if first else -1
+        return len(self.prose) if line_end < 0 else line_end
 
     def capitalised_mid_sentence(self, word: str) -> bool:
         if word not in self._mid_sentence:
@@ -190,8 +193,9 @@ _ASCII_WORD = re.compile(r"[A-Za-z]+")
 
 
 def _occurrences(prose: str, words: list[str]) -> list[tuple[int, int]]:
-    """Where each of `words` (lower case) stands as a whole word in `prose`, whatever its case,
-    in order."""
+    """Where each of `words` (lower case) stands as a whole word in `prose`, in lower case,
+    capitalised or in capitals, in order. (Lowering the whole text to search it once costs more
+    than three searches for the few words an article has, and could move offsets: `İ`.)"""
     if len(prose) * len(words) > _SEARCH_LIMIT:
         wanted = set(words)
         return [
@@ -199,10 +203,11 @@ def _occurrences(prose: str, words: list[str]) -> list[tuple[int, int]]:
             for match in _ASCII_WORD.finditer(prose)
             if match[0].lower() in wanted and _whole(prose, *match.span())
         ]
-    return sorted(_whole_words(prose.lower(), words))
+    cased = {form for word in words for form in (word, word.capitalize(), word.upper())}
+    return sorted(_whole_words(prose, cased))
 
 
-def _whole_words(text: str, words: list[str]) -> Iterator[tuple[int, int]]:
+def _whole_words(text: str, words: Iterable[str]) -> Iterator[tuple[int, int]]:
     """Where each of `words` stands in `text` as a whole word (a hyphen or an apostrophe ends
     a word), matching case exactly."""
     for word in words:

@@ -55,6 +55,8 @@ class SpellingConsistency(Rule):
             uses = self.finder.uses(doc, quotations=quotations)
             conflicts = dict(_family_conflicts(uses))
             conflicts.update(_against_the_vote(uses, conflicts))
+        elif self.locale == "en-US":
+            return  # American spelling allows no word both ways
         else:
             both_ways = self.finder.uses(doc, self._allowed_both_ways, quotations)
             conflicts = dict(_family_conflicts(both_ways))
@@ -63,12 +65,8 @@ class SpellingConsistency(Rule):
 
     def _allowed_both_ways(self, variant: Variant) -> bool:
         """British spelling allows both forms of a `uk_only` family (the American one is
-        British too); no other family and no other locale allows two."""
-        return (
-            variant.kind == "uk_only"
-            and self.locale != "en-US"
-            and variant.us not in self.distinct_words
-        )
+        British too); no other family allows two."""
+        return variant.kind == "uk_only" and variant.us not in self.distinct_words
 
     def _finding(self, doc: Document, use: VariantUse, other: VariantUse) -> Finding:
         suggestion = keep_case(use.text, other.variant.form) if use.family == other.family else ""
