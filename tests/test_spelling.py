@@ -115,6 +115,12 @@ def test_compounds_and_possessives_are_checked_by_their_word() -> None:
     ]
 
 
+def test_positions_hold_after_letters_whose_lower_case_is_longer() -> None:
+    # "İ" lowers to two code points: a search in a lowered copy would be one column off.
+    text = "İzmir and İstanbul centered the talks.\n"
+    assert spelling(text, "en-GB") == [(1, 20, "centered", "centred")]
+
+
 def test_quotations_are_spelt_the_house_way_unless_the_house_says_otherwise(
     tmp_path: Path,
 ) -> None:
