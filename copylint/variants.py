@@ -75,25 +75,9 @@ class VariantTable:
 
     @classmethod
     def from_tsv(cls, text: str) -> VariantTable:
-        """Parse the generated file: `#` comments, the header line, then one row per line.
-
-        Fields are single words, so the body splits into tokens four to a row, sliced into
-        columns in C: this runs at every start."""
-        header_at = 0
-        while text.startswith("#", header_at):
-            header_at = text.find("\n", header_at) + 1 or len(text)
-        body_at = header_at + len(HEADER) + 1
-        if text[header_at:body_at].rstrip("\n") != HEADER:
-            raise ValueError(f"variant table: expected the header {HEADER!r}")
-        tokens = text[body_at:].split()
-        kinds = tokens[0::4]
-        rows = list(zip(kinds, tokens[1::4], tokens[2::4], tokens[3::4], strict=False))
-        if len(tokens) != 4 * text.count("\n", body_at) or not KINDS.issuperset(kinds):
-            # Rare: say which row, at the cost of a second, slower pass.
-            first_row = text.count("\n", 0, body_at) + 1
-            for number, line in enumerate(text[body_at:].splitlines(), first_row):
-                parse_row(number, line)
-        return cls(cast(list[Row], rows))
+        """Parse the generated file: `#` comments, the header line, then one row per line."""
+        rows = _rows_by_column(text)
+        return cls(_rows_by_line(text) if rows is None else rows)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -111,6 +95,33 @@ class VariantTable:
             return None
         kind, us, uk, oxford = row
         return Variant(kind, us, uk, oxford, form, valid_locales(row, form))
+
+
+def _rows_by_column(text: str) -> list[Row] | None:
+    """The rows of a file laid out as the generator writes it (comments, header, full rows),
+    read at C speed: fields are single words, so the body splits into tokens four to a row,
+    sliced into columns. This runs at every start. None for any other layout."""
+    header_at = 0
+    while text.startswith("#", header_at):
+        header_at = text.find("\n", header_at) + 1 or len(text)
+    body_at = header_at + len(HEADER) + 1
+    if text[header_at:body_at] != HEADER + "\n":
+        return None
+    tokens = text[body_at:].split()
+    kinds = tokens[0::4]
+    if len(tokens) != 4 * text.count("\n", body_at) or not KINDS.issuperset(kinds):
+        return None
+    rows = zip(kinds, tokens[1::4], tokens[2::4], tokens[3::4], strict=True)
+    return cast(list[Row], list(rows))
+
+
+def _rows_by_line(text: str) -> list[Row]:
+    """Any other layout, line by line: blank and `#` lines skipped, the header and each row
+    checked, so that an error names its line."""
+    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1) if line and line[0] != "#"]
+    if not lines or lines[0][1] != HEADER:
+        raise ValueError(f"variant table: expected the header {HEADER!r}")
+    return [parse_row(number, line) for number, line in lines[1:]]
 
 
 def parse_row(number: int, line: str) -> Row:

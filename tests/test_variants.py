@@ -192,6 +192,14 @@ def test_from_tsv_rejects_a_bad_table() -> None:
         VariantTable.from_tsv("kind\tus\tuk\toxford\npair\tcolor\tcolour\tcolour\nx\ta\tb\tc\n")
 
 
+def test_from_tsv_reads_an_edited_table_line_by_line() -> None:
+    # Blank lines, comments among the rows, no newline at the end: not the generator's layout.
+    text = "# made by hand\n\nkind\tus\tuk\toxford\n# colours\npair\tcolor\tcolour\tcolour\n"
+    table = VariantTable.from_tsv(text + "\npair\tgray\tgrey\tgrey")
+    assert len(table) == 2
+    assert [table.lookup(word).uk for word in ("Color", "gray")] == ["colour", "grey"]  # type: ignore[union-attr]
+
+
 @pytest.mark.skipif(not SCOWL_DIR.is_dir(), reason="SCOWL word lists not installed")
 def test_committed_table_matches_a_fresh_build(tmp_path: Path) -> None:
     out = tmp_path / "variants.tsv"
