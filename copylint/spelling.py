@@ -109,7 +109,7 @@ class VariantFinder:
         page = _Page(prose)
         table = load_variants()
         for start, end in _occurrences(prose, forms):
-            if prose[start].isupper() and self._is_name(page, start, end):
+            if self._is_name(page, start, end):
                 continue
             text = prose[start:end]
             variant = table.lookup(text)
@@ -133,8 +133,8 @@ class VariantFinder:
     def _is_name(self, page: _Page, start: int, end: int) -> bool:
         """Whether a capitalised variant is part of a name (see the module's docstring)."""
         prose = page.prose
-        if prose[start:end].isupper():
-            return False  # capitals throughout: emphasis, not a name
+        if not prose[start].isupper() or prose[start:end].isupper():
+            return False  # lower case, or capitals throughout: emphasis, not a name
         if self._in_listed_name(prose, start, end):
             return True
         following = _WORD.match(prose, _skip_spaces(prose, end))
@@ -158,8 +158,13 @@ def _variant_hits(doc: Document) -> list[tuple[str, Variant]]:
     """The table's spellings that the article uses, in lower case, with their families."""
     table = load_variants()
     words = doc.prose.encode().translate(_LETTERS_LOWERED).split()
-    hits = [form.decode() for form in table.ascii_forms.intersection(words)]
-    return [(form, variant) for form in hits if (variant := table.lookup(form)) is not None]
+    hits = []
+    for found in table.ascii_forms.intersection(words):
+        form = found.decode()
+        variant = table.lookup(form)
+        assert variant is not None  # every form of the set is a spelling of the table
+        hits.append((form, variant))
+    return hits
 
 
 class _Page:
