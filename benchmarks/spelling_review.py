@@ -26,13 +26,13 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from copylint.config import load_config  # noqa: E402
 from copylint.engine import check_document  # noqa: E402
-from copylint.finding import Report  # noqa: E402
 from copylint.sources import read_document  # noqa: E402
 
 DEFAULT_EVAL = REPO.parent / "shared" / "eval"
@@ -52,7 +52,6 @@ class Flagged:
 def spelling_findings(path: Path, locale: str) -> Iterator[Flagged]:
     rules = [rule for rule in load_config(None, locale).rules if rule.category == "spelling"]
     doc = read_document(str(path), None)
-    report: Report
     for report in check_document(doc, rules):
         suggestions = report.finding.suggestions
         yield Flagged(
@@ -66,13 +65,11 @@ def spelling_findings(path: Path, locale: str) -> Iterator[Flagged]:
         )
 
 
-def matches(found: Flagged, label: dict[str, object]) -> bool:
+def matches(found: Flagged, label: dict[str, Any]) -> bool:
     """As score.py matches: the same line, overlapping columns."""
-    return (
-        found.line == label["line"]
-        and found.column < int(str(label["end_column"]))
-        and found.end_column > int(str(label["column"]))
-    )
+    start: int = label["column"]
+    end: int = label["end_column"]
+    return found.line == label["line"] and found.column < end and found.end_column > start
 
 
 def main() -> None:
@@ -86,7 +83,7 @@ def main() -> None:
         return
     with (corpus / "manifest.csv").open(encoding="utf-8") as rows:
         locales = {row["id"]: row["locale"] for row in csv.DictReader(rows)}
-    labels: dict[tuple[str, str], list[dict[str, object]]] = {}
+    labels: dict[tuple[str, str], list[dict[str, Any]]] = {}
     with (args.eval / "labels.jsonl").open(encoding="utf-8") as lines:
         for line in lines:
             label = json.loads(line)
