@@ -171,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.per_article:
         print_per_article(articles, table)
         return 0
-    kinds = Counter(row[0] for row in table.rows)
+    kinds = Counter(row[0] for row in table.rows())
     print(f"variant table: {len(table)} rows ({', '.join(f'{n} {k}' for k, n in kinds.items())})")
     by_outlet: dict[str, list[Article]] = defaultdict(list)
     for article in articles:

@@ -15,7 +15,7 @@ capitalised too (`Arbor Networks`) or the article capitalises it mid-sentence el
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -28,6 +28,7 @@ from copylint.variants import Locale, Variant, load_variants
 _LETTERS_LOWERED = bytes(
     byte | 0x20 if chr(byte).isascii() and chr(byte).isalpha() else ord(" ") for byte in range(256)
 )
+_SPACE = ord(" ")
 _WORD = re.compile(r"[^\W\d_]+")
 _FIRST_PROSE = re.compile(r"\S")
 # What may stand between a sentence's start and its first word: space, quotes, brackets.
@@ -92,23 +93,24 @@ class VariantFinder:
     def uses(
         self,
         doc: Document,
-        wanted: Callable[[Variant], bool] | None = None,
+        forms: frozenset[bytes] | None = None,
         quotations: bool = True,
     ) -> list[VariantUse]:
-        """The variant words of the article that are copy, not part of a name: those whose
-        spelling `wanted` accepts (all by default) and, with `quotations` False, none inside a
-        quotation. Finding where words stand is most of the work, and a rule seldom needs
-        more than the few spelt against the house, so only those are looked for."""
-        hits = doc.derived(_HITS, lambda: _variant_hits(doc))
-        forms = [form for form, variant in hits if wanted is None or wanted(variant)]
-        found = self._locate(doc.prose, forms) if forms else []
+        """The variant words of the article that are copy, not part of a name: those among
+        `forms` (all by default; say, the table's `forms_against` the house) and, with
+        `quotations` False, none inside a quotation. Finding where words stand is most of the
+        work, and a rule seldom needs more than the few spelt against the house, so only
+        those are looked for."""
+        scan = _scanned(doc)
+        wanted = scan.hits if forms is None else scan.hits & forms
+        found = self._locate(doc.prose, scan, wanted) if wanted else []
         return found if quotations else [u for u in found if not doc.in_quotation(u.start)]
 
-    def _locate(self, prose: str, forms: list[str]) -> list[VariantUse]:
+    def _locate(self, prose: str, scan: _Scan, forms: frozenset[bytes]) -> list[VariantUse]:
         found = []
         page = _Page(prose)
         table = load_variants()
-        for start, end in _occurrences(prose, forms):
+        for start, end in scan.occurrences(prose, forms):
             if self._is_name(page, start, end):
                 continue
             text = prose[start:end]
@@ -150,21 +152,65 @@ class VariantFinder:
         return named or page.capitalised_mid_sentence(prose[start:end])
 
 
-# The variant words of an article do not depend on a finder's names, so every finder shares them.
-_HITS = "spelling.variant-hits"
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    """An article's prose as the variant scan reads it, and the table's spellings in it."""
+
+    encoded: bytes  # the prose in UTF-8
+    words: bytes  # the same bytes, letters lower-cased and the rest spaces
+    hits: frozenset[bytes]
+
+    def occurrences(self, prose: str, forms: frozenset[bytes]) -> list[tuple[int, int]]:
+        """Where each of `forms` stands as a whole word in `prose`, in any case, in order.
+        Searched in the scanned bytes, a form is one search whatever its case, and a space or
+        the text's edge on each side make it a whole word there; a letter beyond ASCII beside
+        it (café) is checked in the prose."""
+        if len(self.words) * len(forms) > _SEARCH_LIMIT:
+            return _occurrences_in_one_pass(prose, forms)
+        starts = []
+        words = self.words
+        for form in forms:
+            # Sought alone, not between spaces: a search skips along on its last byte.
+            at = words.find(form)
+            while at != -1:
+                end = at + len(form)
+                if (at == 0 or words[at - 1] == _SPACE) and (
+                    end == len(words) or words[end] == _SPACE
+                ):
+                    starts.append((at, len(form)))
+                at = words.find(form, end)
+        starts.sort()
+        ascii_only = len(self.encoded) == len(prose)
+        spans = []
+        bytes_counted = characters_counted = 0
+        for at, length in starts:
+            start = at
+            if not ascii_only:  # a byte offset is a character offset only up to the first é
+                characters_counted += len(self.encoded[bytes_counted:at].decode())
+                bytes_counted, start = at, characters_counted
+            if _whole(prose, start, start + length):
+                spans.append((start, start + length))
+        return spans
 
 
-def _variant_hits(doc: Document) -> list[tuple[str, Variant]]:
-    """The table's spellings that the article uses, in lower case, with their families."""
-    table = load_variants()
-    words = doc.prose.encode().translate(_LETTERS_LOWERED).split()
-    hits = []
-    for found in table.ascii_forms.intersection(words):
-        form = found.decode()
-        variant = table.lookup(form)
-        assert variant is not None  # every form of the set is a spelling of the table
-        hits.append((form, variant))
-    return hits
+# An article's scan does not depend on a finder's names, so every finder shares it.
+_SCANNED = "spelling.scan"
+
+
+def variant_hits(doc: Document) -> frozenset[bytes]:
+    """The table's spellings that the article uses, lower-cased, as the table's `ascii_forms`
+    holds them: a rule narrows them with set operations before it decodes or looks up any."""
+    return _scanned(doc).hits
+
+
+def _scanned(doc: Document) -> _Scan:
+    return doc.derived(_SCANNED, lambda: _scan(doc.prose))
+
+
+def _scan(prose: str) -> _Scan:
+    encoded = prose.encode()
+    words = encoded.translate(_LETTERS_LOWERED)
+    return _Scan(encoded, words, load_variants().ascii_forms.intersection(words.split()))
 
 
 class _Page:
@@ -191,25 +237,20 @@ class _Page:
         return self._mid_sentence[word]
 
 
-# Past this many characters searched (text length times words sought), one pass over every
-# word of the text beats a search for each word: a 10 MB file is read once, not 500 times.
+# Past this many bytes searched (text length times forms sought), see _occurrences_in_one_pass.
 _SEARCH_LIMIT = 2_000_000
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
 
 
-def _occurrences(prose: str, words: list[str]) -> list[tuple[int, int]]:
-    """Where each of `words` (lower case) stands as a whole word in `prose`, in lower case,
-    capitalised or in capitals, in order. (Lowering the whole text to search it once costs more
-    than three searches for the few words an article has, and could move offsets: `İ`.)"""
-    if len(prose) * len(words) > _SEARCH_LIMIT:
-        wanted = set(words)
-        return [
-            match.span()
-            for match in _ASCII_WORD.finditer(prose)
-            if match[0].lower() in wanted and _whole(prose, *match.span())
-        ]
-    cased = {form for word in words for form in (word, word.capitalize(), word.upper())}
-    return sorted(_whole_words(prose, cased))
+def _occurrences_in_one_pass(prose: str, forms: frozenset[bytes]) -> list[tuple[int, int]]:
+    """Past `_SEARCH_LIMIT`, one pass over every word of the text beats a search for each
+    form: a 10 MB file is read once, not 500 times."""
+    wanted = {form.decode() for form in forms}
+    return [
+        match.span()
+        for match in _ASCII_WORD.finditer(prose)
+        if match[0].lower() in wanted and _whole(prose, *match.span())
+    ]
 
 
 def _whole_words(text: str, words: Iterable[str]) -> Iterator[tuple[int, int]]:

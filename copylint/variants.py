@@ -7,7 +7,7 @@ splitting hyphenated compounds, is the rule's job.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal, cast
@@ -19,6 +19,7 @@ Locale = Literal["en-US", "en-GB", "en-GB-oxendict"]
 Row = tuple[Kind, str, str, str]  # kind, us, uk, oxford
 
 KINDS: frozenset[str] = frozenset({"pair", "uk_only", "oxford"})
+_KIND_BYTES = frozenset(kind.encode() for kind in KINDS)
 EVERYWHERE: frozenset[Locale] = frozenset({"en-US", "en-GB", "en-GB-oxendict"})
 HEADER = "kind\tus\tuk\toxford"
 # Longest first: "colour's" must lose "'s", not just the "s".
@@ -56,31 +57,55 @@ class Variant:
         return locale in self.valid_in
 
 
+Columns = tuple[list[bytes], list[bytes], list[bytes], list[bytes]]  # kinds, us, uk, oxford
+
+
 class VariantTable:
-    """Every form of every row, case-folded, mapped to its row."""
+    """Every form of every row, case-folded, mapped to its row.
 
-    __slots__ = ("_looked_up", "_row_of", "ascii_forms", "rows")
+    It is loaded on every run, so it is kept as the file's own ASCII words: four columns of
+    bytes and a map from each form to its row number, filled a column at a time in C. No object
+    is made per row (a few thousand tuples would also wake the garbage collector at start), and
+    a rule's sets of forms are set operations on the bytes an article is scanned into.
+    """
 
-    def __init__(self, rows: Sequence[Row]) -> None:
-        self.rows = tuple(rows)
-        # Every form is in one row only (the generator makes it so), so the map can be filled
-        # a column at a time, in C: the table is loaded on every run.
-        _, us, uk, oxford = zip(*self.rows, strict=True) if self.rows else ((), (), (), ())
-        self._row_of: dict[str, Row] = dict(zip(us, self.rows, strict=True))
-        self._row_of.update(zip(uk, self.rows, strict=True))
-        self._row_of.update(zip(oxford, self.rows, strict=True))
+    __slots__ = ("_against", "_columns", "_looked_up", "_row_number", "ascii_forms")
+
+    def __init__(self, columns: Columns) -> None:
+        self._columns = columns
+        _, us, uk, oxford = columns
+        rows = range(len(us))
+        # Every form is in one row only (the generator makes it so), so a later column never
+        # moves a form to another row.
+        self._row_number: dict[bytes, int] = dict(zip(us, rows, strict=True))
+        self._row_number.update(zip(uk, rows, strict=True))
+        self._row_number.update(zip(oxford, rows, strict=True))
         self._looked_up: dict[str, Variant | None] = {}
-        # Every spelling, as the bytes an article's words are scanned into (the table is ASCII).
-        self.ascii_forms = frozenset(" ".join(self._row_of).encode().split())
+        self._against: dict[Locale, frozenset[bytes]] = {}
+        self.ascii_forms = frozenset(self._row_number)
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[Row]) -> VariantTable:
+        columns: Columns = ([], [], [], [])
+        for row in rows:
+            for column, field in zip(columns, row, strict=True):
+                column.append(field.encode())
+        return cls(columns)
 
     @classmethod
     def from_tsv(cls, text: str) -> VariantTable:
         """Parse the generated file: `#` comments, the header line, then one row per line."""
-        rows = _rows_by_column(text)
-        return cls(_rows_by_line(text) if rows is None else rows)
+        columns = _columns(text)
+        return cls.from_rows(_rows_by_line(text)) if columns is None else cls(columns)
 
     def __len__(self) -> int:
-        return len(self.rows)
+        return len(self._columns[0])
+
+    def rows(self, kind: Kind | None = None) -> Iterator[Row]:
+        """The rows, or those of one kind, in the file's order."""
+        for number, row_kind in enumerate(self._columns[0]):
+            if kind is None or row_kind == kind.encode():
+                yield self._row(number)
 
     def lookup(self, word: str) -> Variant | None:
         """The family `word` belongs to, ignoring case and a possessive ending ('s, ’s, ')."""
@@ -88,31 +113,48 @@ class VariantTable:
             self._looked_up[word] = self._lookup(word)
         return self._looked_up[word]
 
+    def forms_against(self, locale: Locale) -> frozenset[bytes]:
+        """Every form that is wrong in `locale`, as `ascii_forms` holds it: the forms not in the
+        locale's column, but for the US forms of `uk_only` rows, which are right everywhere.
+        Worked out once per locale, so a rule picks an article's few wrong words out of its
+        hits without looking each hit up."""
+        if locale not in self._against:
+            kinds, us, uk, oxford = self._columns
+            column = {"en-US": us, "en-GB": uk, "en-GB-oxendict": oxford}[locale]
+            pairs = zip(kinds, us, strict=True)
+            right_everywhere = [form for kind, form in pairs if kind == b"uk_only"]
+            self._against[locale] = self.ascii_forms.difference(column, right_everywhere)
+        return self._against[locale]
+
     def _lookup(self, word: str) -> Variant | None:
         form = normalise(word)
-        row = self._row_of.get(form)
-        if row is None:
+        number = self._row_number.get(form.encode())
+        if number is None:
             return None
+        row = self._row(number)
         kind, us, uk, oxford = row
         return Variant(kind, us, uk, oxford, form, valid_locales(row, form))
 
+    def _row(self, number: int) -> Row:
+        kind, us, uk, oxford = (column[number].decode() for column in self._columns)
+        return cast(Kind, kind), us, uk, oxford
 
-def _rows_by_column(text: str) -> list[Row] | None:
-    """The rows of a file laid out as the generator writes it (comments, header, full rows),
-    read at C speed: fields are single words, so the body splits into tokens four to a row,
-    sliced into columns. This runs at every start. None for any other layout."""
+
+def _columns(text: str) -> Columns | None:
+    """The columns of a file laid out as the generator writes it (comments, header, full
+    rows), read at C speed: fields are single words, so the body splits into tokens four to a
+    row, sliced into columns. This runs at every start. None for any other layout."""
     header_at = 0
     while text.startswith("#", header_at):
         header_at = text.find("\n", header_at) + 1 or len(text)
     body_at = header_at + len(HEADER) + 1
     if text[header_at:body_at] != HEADER + "\n":
         return None
-    tokens = text[body_at:].split()
+    tokens = text[body_at:].encode().split()
     kinds = tokens[0::4]
-    if len(tokens) != 4 * text.count("\n", body_at) or not KINDS.issuperset(kinds):
+    if len(tokens) != 4 * text.count("\n", body_at) or not _KIND_BYTES.issuperset(kinds):
         return None
-    rows = zip(kinds, tokens[1::4], tokens[2::4], tokens[3::4], strict=True)
-    return cast(list[Row], list(rows))
+    return kinds, tokens[1::4], tokens[2::4], tokens[3::4]
 
 
 def _rows_by_line(text: str) -> list[Row]:

@@ -121,6 +121,34 @@ def test_positions_hold_after_letters_whose_lower_case_is_longer() -> None:
     assert spelling(text, "en-GB") == [(1, 20, "centered", "centred")]
 
 
+def test_positions_hold_after_characters_of_several_bytes() -> None:
+    # Two-, three- and four-byte characters before each finding; a word joined to a letter
+    # beyond ASCII (centeredé) is not a whole word.
+    text = (
+        "Zoë’s café 😀 in 北京: the centered plan, a COLOR chart, the centeredé sign; centered.\n"
+    )
+    assert spelling(text, "en-GB") == [
+        (1, 25, "centered", "centred"),
+        (1, 42, "COLOR", "COLOUR"),
+        (1, 75, "centered", "centred"),
+    ]
+    assert [text.index("centered") + 1, text.index("COLOR") + 1, text.rindex("centered") + 1] == [
+        25,
+        42,
+        75,
+    ]
+
+
+def test_a_text_too_long_to_search_word_by_word_gives_the_same_findings(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = SEED.read_text("utf-8")
+    searched = findings(text, "en-US")
+    monkeypatch.setattr("copylint.spelling._SEARCH_LIMIT", 0)
+    assert findings(text, "en-US") == searched
+    assert len(searched) == 4
+
+
 def test_quotations_are_spelt_the_house_way_unless_the_house_says_otherwise(
     tmp_path: Path,
 ) -> None:

@@ -158,7 +158,7 @@ def test_spelling_for_each_locale(table: VariantTable) -> None:
 
 
 def test_table_size_and_kinds(table: VariantTable) -> None:
-    kinds = Counter(row[0] for row in table.rows)
+    kinds = Counter(row[0] for row in table.rows())
     print(f"variant table: {len(table)} rows, {dict(kinds)}")
     assert 3000 <= len(table) <= 4500
     assert 900 <= kinds["pair"] <= 1600
@@ -167,13 +167,30 @@ def test_table_size_and_kinds(table: VariantTable) -> None:
 
 
 def test_rows_are_lower_case_and_each_form_in_one_row(table: VariantTable) -> None:
-    for row in table.rows:
+    for row in table.rows():
         _, us, uk, oxford = row
         assert all(form == form.lower() and len(form) >= 3 for form in (us, uk, oxford)), row
         assert us != uk, row
         for form in (us, uk, oxford):
             found = table.lookup(form)
             assert found is not None and (found.us, found.uk) == (us, uk), (form, row)
+
+
+@pytest.mark.parametrize("locale", ["en-US", "en-GB", "en-GB-oxendict"])
+def test_forms_against_a_locale_are_the_forms_not_valid_there(
+    table: VariantTable, locale: Locale
+) -> None:
+    every_form = {form for row in table.rows() for form in row[1:]}
+    wrong = {form for form in every_form if not table.lookup(form).is_valid_in(locale)}  # type: ignore[union-attr]
+    assert table.forms_against(locale) == {form.encode() for form in wrong}
+    assert table.ascii_forms == {form.encode() for form in every_form}
+
+
+def test_rows_of_one_kind(table: VariantTable) -> None:
+    uk_only = list(table.rows("uk_only"))
+    assert ("uk_only", "program", "programme", "programme") in uk_only
+    assert {row[0] for row in uk_only} == {"uk_only"}
+    assert len(uk_only) == sum(row[0] == "uk_only" for row in table.rows())
 
 
 def test_loader_reads_the_installed_data_file() -> None:

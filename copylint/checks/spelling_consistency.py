@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, ClassVar
 
 from copylint.checks.base import Rule, Settings, keep_case
 from copylint.checks.spelling_locale import FIXED_LOCALES, NAME_OPTIONS, spelling_options
 from copylint.document import Document
 from copylint.finding import Finding
-from copylint.spelling import VariantFinder, VariantUse
-from copylint.variants import Locale, Variant
+from copylint.spelling import VariantFinder, VariantUse, variant_hits
+from copylint.variants import Locale, load_variants
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -58,15 +59,13 @@ class SpellingConsistency(Rule):
         elif self.locale == "en-US":
             return  # American spelling allows no word both ways
         else:
-            both_ways = self.finder.uses(doc, self._allowed_both_ways, quotations)
+            spelt_two_ways = _spelt_two_ways(variant_hits(doc) & _both_ways(self.distinct_words))
+            if not spelt_two_ways:
+                return
+            both_ways = self.finder.uses(doc, spelt_two_ways, quotations)
             conflicts = dict(_family_conflicts(both_ways))
         for use, other in sorted(conflicts.items(), key=lambda item: item[0].start):
             yield self._finding(doc, use, other)
-
-    def _allowed_both_ways(self, variant: Variant) -> bool:
-        """British spelling allows both forms of a `uk_only` family (the American one is
-        British too); no other family allows two."""
-        return variant.kind == "uk_only" and variant.us not in self.distinct_words
 
     def _finding(self, doc: Document, use: VariantUse, other: VariantUse) -> Finding:
         suggestion = keep_case(use.text, other.variant.form) if use.family == other.family else ""
@@ -79,6 +78,30 @@ class SpellingConsistency(Rule):
             suggestion=suggestion,
         )
         return self.finding(use.start, use.end, message, (suggestion,) if suggestion else ())
+
+
+@cache
+def _both_ways(distinct_words: frozenset[str]) -> frozenset[bytes]:
+    """The forms British spelling allows both ways: those of the `uk_only` families (whose
+    American form is British too) but the `distinct_words`. No other family allows two."""
+    return frozenset(
+        form.encode()
+        for _, *forms in load_variants().rows("uk_only")
+        if forms[0] not in distinct_words
+        for form in forms
+    )
+
+
+def _spelt_two_ways(forms: frozenset[bytes]) -> frozenset[bytes]:
+    """Those of `forms` whose family has another of them: only a word the article spells
+    two ways can conflict, and the rest need not be looked for."""
+    table = load_variants()
+    families: dict[str, set[bytes]] = defaultdict(set)
+    for form in forms:
+        variant = table.lookup(form.decode())
+        assert variant is not None  # the forms are the table's
+        families[variant.us].add(form)
+    return frozenset(form for family in families.values() if len(family) > 1 for form in family)
 
 
 def _family_conflicts(uses: Sequence[VariantUse]) -> Iterator[tuple[VariantUse, VariantUse]]:

@@ -10,7 +10,7 @@ from copylint.checks.base import Rule, Settings, keep_case
 from copylint.document import Document
 from copylint.finding import Finding
 from copylint.spelling import SPELLING_NAMES, VariantFinder
-from copylint.variants import Locale
+from copylint.variants import Locale, load_variants
 
 FIXED_LOCALES: tuple[Locale, ...] = ("en-GB", "en-US", "en-GB-oxendict")
 NAME_OPTIONS: Mapping[str, Any] = {
@@ -62,7 +62,7 @@ class SpellingLocale(Rule):
         locale = self.locale
         if locale is None:
             return
-        against_house = lambda variant: not variant.is_valid_in(locale)  # noqa: E731
+        against_house = load_variants().forms_against(locale)
         for use in self.finder.uses(doc, against_house, quotations=not self.quotations_as_said):
             suggestion = keep_case(use.text, use.variant.spelling_for(locale))
             message = self.message.format(
