@@ -103,8 +103,9 @@ class VariantTable:
 
     def rows(self, kind: Kind | None = None) -> Iterator[Row]:
         """The rows, or those of one kind, in the file's order."""
+        wanted = None if kind is None else kind.encode()
         for number, row_kind in enumerate(self._columns[0]):
-            if kind is None or row_kind == kind.encode():
+            if wanted is None or row_kind == wanted:
                 yield self._row(number)
 
     def lookup(self, word: str) -> Variant | None:
