@@ -33,7 +33,7 @@ sys.path.insert(0, str(REPO))
 
 from copylint.config import load_config  # noqa: E402
 from copylint.engine import check_document  # noqa: E402
-from copylint.sources import read_document  # noqa: E402
+from copylint.text.sources import read_document  # noqa: E402
 
 DEFAULT_EVAL = REPO.parent / "shared" / "eval"
 

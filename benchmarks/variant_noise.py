@@ -24,7 +24,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from copylint.variants import Locale, Variant, VariantTable, load_variants  # noqa: E402
+from copylint.language.variants import Locale, Variant, VariantTable, load_variants  # noqa: E402
 
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
 WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*'?")

@@ -19,7 +19,7 @@ from copylint.engine import Selection, check_document, fails
 from copylint.errors import CopylintError, ExitCode
 from copylint.finding import Report, Severity
 from copylint.formatters import FORMATTERS
-from copylint.sources import STDIN, discover, read_document
+from copylint.text.sources import STDIN, discover, read_document
 
 LOCALES = ("en-GB", "en-US", "en-GB-oxendict", "auto")
 
@@ -141,7 +141,7 @@ def check(
         rules_run.update((rule.id, rule) for rule in rules)
         reports += check_document(doc, rules)
     reports.sort(key=lambda r: (r.path, r.line, r.column, r.finding.rule))
-    _write(FORMATTERS[format_name](reports, list(rules_run.values()), color=_color()))
+    _write(FORMATTERS[format_name](reports, [r.info for r in rules_run.values()], color=_color()))
     if unreadable:
         return ExitCode.ERROR
     return ExitCode.FINDINGS if fails(reports, Severity(fail_on)) else ExitCode.CLEAN
@@ -186,7 +186,7 @@ def explain(rule_id: str, config: str | None) -> int:
 )
 def learn(corpus: tuple[str, ...], output: Path) -> int:
     """Learn a house lexicon of names from an archive: folders, files or globs of articles."""
-    from copylint.lexicon import dump_lexicon, learn_names, write_lexicon
+    from copylint.language.lexicon import dump_lexicon, learn_names, write_lexicon
 
     paths = list(discover(corpus))
     if not paths:

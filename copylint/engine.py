@@ -6,8 +6,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from copylint.checks.base import Rule
-from copylint.document import Document
 from copylint.finding import Finding, Report, Severity
+from copylint.text.document import Document
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,18 @@ _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
 @dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """What an output format may say of a rule: its metadata, not the rule that ran."""
+
+    id: str
+    category: str
+    severity: Severity
+    message: str
+    description: str = ""
+    pack: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One fault a rule saw, as offsets into `Document.text` (lines are the Document's job)."""
 

@@ -9,8 +9,8 @@ import yaml
 
 from copylint.checks.base import Rule
 from copylint.config import load_config
-from copylint.document import Document
 from copylint.engine import check_document
+from copylint.text.document import Document
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "boilerplate.yaml").read_text("utf-8"))
 BEFORE = "Ministers met on Monday to discuss the budget, officials said.\n\n"

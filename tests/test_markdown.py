@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from copylint.markdown import prose_mask
+from copylint.text.markdown import prose_mask
 
 
 def masked(text: str, *, markdown: bool = True) -> str:

@@ -11,9 +11,9 @@ import yaml
 from copylint.checks.base import OptionError, Rule, Settings
 from copylint.checks.quote_attribution import QuoteAttribution
 from copylint.config import load_config
-from copylint.document import Document
 from copylint.engine import check_document
-from copylint.quotations import Quotation
+from copylint.text.document import Document
+from copylint.text.quotations import Quotation
 
 CASES: dict[str, list[dict[str, Any]]] = yaml.safe_load(
     (Path(__file__).parent / "cases" / "quotes.yaml").read_text("utf-8")

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from copylint.config import load_config
-from copylint.document import Document
 from copylint.engine import check_document
+from copylint.text.document import Document
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_a48f44d96701f5af.txt"
 
@@ -144,7 +144,7 @@ def test_a_text_too_long_to_search_word_by_word_gives_the_same_findings(
 ) -> None:
     text = SEED.read_text("utf-8")
     searched = findings(text, "en-US")
-    monkeypatch.setattr("copylint.spelling._SEARCH_LIMIT", 0)
+    monkeypatch.setattr("copylint.language.spelling._SEARCH_LIMIT", 0)
     assert findings(text, "en-US") == searched
     assert len(searched) == 4
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from copylint.variants import EVERYWHERE, Locale, Variant, VariantTable, load_variants
+from copylint.language.variants import EVERYWHERE, Locale, Variant, VariantTable, load_variants
 
 ROOT = Path(__file__).resolve().parent.parent
 SCOWL_DIR = Path("/usr/share/dict/scowl")
@@ -250,7 +250,7 @@ def test_loader_works_from_a_built_wheel(tmp_path: Path) -> None:
     (wheel,) = tmp_path.glob("copylint-*.whl")
     # -I -S: no site-packages, so only the zipped wheel can provide copylint.
     probe = (
-        "import sys; sys.path.insert(0, sys.argv[1]); import copylint.variants as v; "
+        "import sys; sys.path.insert(0, sys.argv[1]); import copylint.language.variants as v; "
         "assert v.__file__.startswith(sys.argv[1]), v.__file__; "
         "print(v.load_variants().lookup('Colour').us)"
     )

@@ -12,8 +12,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from copylint.document import Document
-from copylint.finding import Finding, Severity
+from copylint.finding import Finding, RuleInfo, Severity
+from copylint.text.document import Document
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +72,12 @@ class Rule:
 
     def check(self, doc: Document) -> Iterator[Finding]:
         raise NotImplementedError
+
+    @property
+    def info(self) -> RuleInfo:
+        return RuleInfo(
+            self.id, self.category, self.severity, self.message, self.description, self.pack
+        )
 
     def finding(
         self,

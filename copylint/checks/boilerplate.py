@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from copylint.checks.base import Rule, Settings, compile_pattern
-from copylint.document import Document, Line
 from copylint.finding import Finding
+from copylint.text.document import Document, Line
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"[.!?,;\"”’]$")

@@ -10,10 +10,9 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from copylint.checks.base import Rule, Settings
-from copylint.document import Document
 from copylint.finding import Finding
-from copylint.lexicon import Lexicon, load_lexicon
-from copylint.names import (
+from copylint.language.lexicon import Lexicon, load_lexicon
+from copylint.language.names import (
     NameIndex,
     NameUse,
     count_forms,
@@ -23,7 +22,8 @@ from copylint.names import (
     name_uses,
     slip,
 )
-from copylint.nlp import entities_over
+from copylint.language.nlp import entities_over
+from copylint.text.document import Document
 
 _COUNT = {"type": "integer", "minimum": 1}
 # How many uses of the frequent form the recogniser reads to learn what kind of name it is.

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from copylint.checks.base import OptionError, Rule, Settings, compile_pattern
-from copylint.document import Document
 from copylint.finding import Finding
+from copylint.text.document import Document
 
 _STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
 

@@ -33,11 +33,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from copylint.attribution import Paragraph, Sentence, frame, read_paragraph
 from copylint.checks.base import OptionError, Rule, Settings, compile_pattern
-from copylint.document import Document
 from copylint.finding import Finding
-from copylint.quotations import Quotation
+from copylint.language.attribution import Paragraph, Sentence, frame, read_paragraph
+from copylint.text.document import Document
+from copylint.text.quotations import Quotation
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _ALNUM = re.compile(r"[^\W_]")

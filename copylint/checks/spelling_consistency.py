@@ -10,10 +10,10 @@ from typing import Any, ClassVar
 
 from copylint.checks.base import Rule, Settings, keep_case
 from copylint.checks.spelling_locale import FIXED_LOCALES, NAME_OPTIONS, spelling_options
-from copylint.document import Document
 from copylint.finding import Finding
-from copylint.spelling import VariantFinder, VariantUse, variant_hits
-from copylint.variants import Locale, load_variants
+from copylint.language.spelling import VariantFinder, VariantUse, variant_hits
+from copylint.language.variants import Locale, load_variants
+from copylint.text.document import Document
 
 
 @dataclass(frozen=True, kw_only=True)

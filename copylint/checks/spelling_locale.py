@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, cast
 
 from copylint.checks.base import Rule, Settings, keep_case
-from copylint.document import Document
 from copylint.finding import Finding
-from copylint.spelling import SPELLING_NAMES, VariantFinder
-from copylint.variants import Locale, load_variants
+from copylint.language.spelling import SPELLING_NAMES, VariantFinder
+from copylint.language.variants import Locale, load_variants
+from copylint.text.document import Document
 
 FIXED_LOCALES: tuple[Locale, ...] = ("en-GB", "en-US", "en-GB-oxendict")
 NAME_OPTIONS: Mapping[str, Any] = {

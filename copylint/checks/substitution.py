@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from copylint.checks.base import Rule, Settings, compile_pattern, keep_case
-from copylint.document import Document
 from copylint.finding import Finding
+from copylint.text.document import Document
 
 
 @dataclass(frozen=True, kw_only=True)

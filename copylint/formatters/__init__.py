@@ -12,12 +12,11 @@ from typing import TYPE_CHECKING, Protocol
 from copylint.formatters import github, json, sarif, text
 
 if TYPE_CHECKING:
-    from copylint.checks.base import Rule
-    from copylint.finding import Report
+    from copylint.finding import Report, RuleInfo
 
 
 class Formatter(Protocol):
-    def __call__(self, reports: Sequence[Report], rules: Sequence[Rule], *, color: bool) -> str:
+    def __call__(self, reports: Sequence[Report], rules: Sequence[RuleInfo], *, color: bool) -> str:
         """Render `reports` (sorted by path, line, column) found by `rules` (the rules that ran)."""
         ...
 

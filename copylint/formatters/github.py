@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING
 from copylint.finding import Severity
 
 if TYPE_CHECKING:
-    from copylint.checks.base import Rule
-    from copylint.finding import Report
+    from copylint.finding import Report, RuleInfo
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -18,7 +17,7 @@ _MESSAGE_ESCAPES = (("%", "%25"), ("\r", "%0D"), ("\n", "%0A"))
 _PROPERTY_ESCAPES = (*_MESSAGE_ESCAPES, (":", "%3A"), (",", "%2C"))
 
 
-def render(reports: Sequence[Report], rules: Sequence[Rule], *, color: bool) -> str:
+def render(reports: Sequence[Report], rules: Sequence[RuleInfo], *, color: bool) -> str:
     return "".join(_command(report) + "\n" for report in reports)
 
 

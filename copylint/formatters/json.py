@@ -7,15 +7,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from copylint.checks.base import Rule
-    from copylint.finding import Report
+    from copylint.finding import Report, RuleInfo
 
 
 # One encoder for every finding: json.dumps with an option builds a new one each call.
 _ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
-def render(reports: Sequence[Report], rules: Sequence[Rule], *, color: bool) -> str:
+def render(reports: Sequence[Report], rules: Sequence[RuleInfo], *, color: bool) -> str:
     """One finding a line: readable, diffable, and written by the C encoder (an indented dump
     runs in Python, several times slower on a run with thousands of findings). Unicode stays
     readable: editors and scripts decode UTF-8, and newsroom names are not ASCII."""

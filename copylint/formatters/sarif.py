@@ -12,8 +12,7 @@ from copylint import __version__
 from copylint.finding import Severity
 
 if TYPE_CHECKING:
-    from copylint.checks.base import Rule
-    from copylint.finding import Report
+    from copylint.finding import Report, RuleInfo
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/copylint/copylint"
@@ -26,7 +25,7 @@ _WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:/")
 JSON = dict[str, Any]
 
 
-def render(reports: Sequence[Report], rules: Sequence[Rule], *, color: bool) -> str:
+def render(reports: Sequence[Report], rules: Sequence[RuleInfo], *, color: bool) -> str:
     unique_rules = list({rule.id: rule for rule in rules}.values())
     rule_index = {rule.id: index for index, rule in enumerate(unique_rules)}
     run: JSON = {
@@ -46,7 +45,7 @@ def render(reports: Sequence[Report], rules: Sequence[Rule], *, color: bool) -> 
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
 
 
-def _rule_descriptor(rule: Rule) -> JSON:
+def _rule_descriptor(rule: RuleInfo) -> JSON:
     description = " ".join(rule.description.split())
     return {
         "id": rule.id,

@@ -9,8 +9,7 @@ from typing import TYPE_CHECKING
 from copylint.finding import Severity
 
 if TYPE_CHECKING:
-    from copylint.checks.base import Rule
-    from copylint.finding import Report
+    from copylint.finding import Report, RuleInfo
 
 _RESET = "\x1b[0m"
 _DIM = "\x1b[2m"
@@ -24,7 +23,7 @@ _SEVERITY_COLORS = {
 _SEVERITY_PLURALS = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "info"}
 
 
-def render(reports: Sequence[Report], rules: Sequence[Rule], *, color: bool) -> str:
+def render(reports: Sequence[Report], rules: Sequence[RuleInfo], *, color: bool) -> str:
     lines: list[str] = []
     for report in reports:
         lines.append(_finding_line(report, color=color))

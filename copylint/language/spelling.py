@@ -19,8 +19,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
-from copylint.document import Document
-from copylint.variants import Locale, Variant, load_variants
+from copylint.language.variants import Locale, Variant, load_variants
+from copylint.text.document import Document
 
 # The table is ASCII, so the article's words are found as bytes: one C pass maps letters to
 # lower case and everything else to a space, and a split gives the words. It is twice as fast

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, TypeVar, cast
 
-from copylint.markdown import prose_mask
-from copylint.quotations import Quotation, find_quotations
+from copylint.text.markdown import prose_mask
+from copylint.text.quotations import Quotation, find_quotations
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 _PARAGRAPH = re.compile(r"^[^\S\n]*\S.*(?:\n[^\S\n]*\S.*)*", re.MULTILINE)
@@ -58,7 +58,7 @@ class Document:
 
     @cached_property
     def quotations(self) -> list[Quotation]:
-        """The quotations in the prose, by opening mark (see `copylint.quotations`)."""
+        """The quotations in the prose, by opening mark (see `copylint.text.quotations`)."""
         return find_quotations(self.prose, self.paragraph_spans)
 
     @cached_property
