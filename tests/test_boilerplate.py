@@ -63,5 +63,5 @@ def test_the_finding_covers_the_line_without_its_surrounding_space(rule: Rule) -
 
 
 def test_markdown_markup_around_chrome_still_gives_the_whole_line(rule: Rule) -> None:
-    text = "---\ntitle: Budget\n---\n\n# Budget talks\n\n" + BEFORE + "**ON NOW**" + AFTER
-    assert flagged(rule, text, "article.md") == [(9, 1, "**ON NOW**")]
+    text = "---\ntitle: Budget\n---\n\n# Budget talks\n\n" + BEFORE + "[ON NOW](/live)" + AFTER
+    assert flagged(rule, text, "article.md") == [(9, 1, "[ON NOW](/live)")]

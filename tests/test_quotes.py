@@ -163,10 +163,11 @@ def test_an_empty_speech_verb_is_a_config_error() -> None:
         ),
     ],
 )
-def test_paragraphs_are_runs_of_lines_with_prose(
+def test_paragraphs_are_blocks_of_prose_however_wrapped(
     path: str, text: str, expected: list[list[int]]
 ) -> None:
     doc = Document(path, text)
-    paragraphs = list(doc.paragraphs())
+    paragraphs = [doc.lines_of(block) for block in doc.prose_blocks]
     assert [[line.number for line in lines] for lines in paragraphs] == expected
-    assert doc.paragraph_spans == [(lines[0].start, lines[-1].end) for lines in paragraphs]
+    for start, end in doc.paragraph_spans:
+        assert doc.prose[start:end] == doc.prose[start:end].strip() != ""

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from copylint.checks.base import Rule, Settings, compile_pattern
+from copylint.checks.chrome_layout import chrome_in_markdown
 from copylint.finding import Finding
 from copylint.text.document import Document, Line
 
@@ -26,10 +27,8 @@ _LINE_END = re.compile(r"[.!?:;\"”’)]$")
 _LABEL_COLON = re.compile(r"^([^:]{1,40}):(?=\s|$)")
 
 
-@dataclass(frozen=True, slots=True)
-class _Chrome:
-    line: Line
-    what: str
+# A line of chrome, and what it is.
+Chrome = tuple[Line, str]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -84,36 +83,47 @@ class Boilerplate(Rule):
         }
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for paragraph in doc.paragraphs():
-            for chrome in self._chrome_in(paragraph, doc.prose):
-                start, end = _stripped(doc.text, chrome.line)
-                text = doc.text[start:end]
-                yield self.finding(start, end, self.message.format(text=text, what=chrome.what))
+        if doc.is_markdown:
+            found = chrome_in_markdown(self, doc)
+        else:
+            found = [
+                chrome
+                for lines in map(doc.lines_of, doc.prose_blocks)
+                for chrome in self.chrome_in(lines, [_label(doc.prose, line) for line in lines])
+            ]
+        for line, what in found:
+            start, end = _stripped(doc.text, line)
+            text = doc.text[start:end]
+            yield self.finding(start, end, self.message.format(text=text, what=what))
 
-    def _chrome_in(self, paragraph: Sequence[Line], prose: str) -> list[_Chrome]:
-        labels = [prose[line.start : line.end].strip() for line in paragraph]
+    def chrome_in(
+        self, lines: Sequence[Line], labels: Sequence[str], as_block: bool = False
+    ) -> list[Chrome]:
+        """The chrome among some lines that go together (a paragraph, a list). In a block of
+        label lines every line is chrome once one is: a share bar, a topic list."""
         found = {
             index: what
             for index, label in enumerate(labels)
             if self._stands_alone(labels, index) and (what := self.classify(label)) is not None
         }
-        if found and len(paragraph) > 1 and all(map(self._is_block_label, labels)):
+        as_block = as_block or (len(lines) > 1 and all(map(self.is_block_label, labels)))
+        if found and as_block:
             found = {index: found.get(index, self.block_what) for index in range(len(labels))}
-        return [_Chrome(paragraph[index], what) for index, what in sorted(found.items())]
+        return [(lines[index], what) for index, what in sorted(found.items())]
 
     def classify(self, label: str) -> str | None:
         """What kind of chrome a line is, or None for a line of copy."""
+        for kind, pattern in self.line_patterns:
+            if pattern.search(label):
+                return kind
+        if label[:1] == "[" and label[-1:] == "]":
+            return None  # an editor's square brackets: a placeholder or an insertion
         what = self._interface_words(label, limit=self.max_words)
         if what is not None:
             return what
         colon = _LABEL_COLON.match(label)
         if colon and len(_WORD.findall(label)) <= self.max_words * 2:
-            what = self._interface_words(colon[1], limit=3, lead=True)
-            if what is not None:
-                return what
-        for what, pattern in self.line_patterns:
-            if pattern.search(label):
-                return what
+            return self._interface_words(colon[1], limit=3, lead=True)
         return None
 
     def _interface_words(self, label: str, limit: int, lead: bool = False) -> str | None:
@@ -154,7 +164,7 @@ class Boilerplate(Rule):
     def _ends_a_line(self, label: str) -> bool:
         return bool(_LINE_END.search(label)) or len(_WORD.findall(label)) <= self.block_label_words
 
-    def _is_block_label(self, label: str) -> bool:
+    def is_block_label(self, label: str) -> bool:
         """A line a share bar or a topic list is made of: a few capitalised words, no sentence."""
         words = _WORD.findall(label)
         return (
@@ -180,3 +190,7 @@ def _stripped(text: str, line: Line) -> tuple[int, int]:
     content = text[line.start : line.end]
     start = line.start + len(content) - len(content.lstrip())
     return start, line.start + len(content.rstrip())
+
+
+def _label(prose: str, line: Line) -> str:
+    return prose[line.start : line.end].strip()

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, TypeVar, cast
 
-from copylint.text.markdown import prose_mask
+from copylint.text.blocks import Block, Reading
 from copylint.text.quotations import Quotation, find_quotations
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-_PARAGRAPH = re.compile(r"^[^\S\n]*\S.*(?:\n[^\S\n]*\S.*)*", re.MULTILINE)
 T = TypeVar("T")
 
 
@@ -47,10 +45,30 @@ class Document:
         return starts
 
     @cached_property
+    def reading(self) -> Reading:
+        if self.is_markdown:
+            from copylint.text.markdown import read_markdown
+
+            return read_markdown(self.text)
+        from copylint.text.plain import read_plain
+
+        return read_plain(self.text)
+
+    @property
     def prose(self) -> str:
         """The text with every character that is not prose (front matter, code, markup, URLs)
         blanked to a space: same length, same newlines, so its offsets are the text's."""
-        return prose_mask(self.text, markdown=self.is_markdown)
+        return self.reading.prose
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        """Every block, in order: headings, paragraphs, list items, table cells, and the code,
+        HTML, templates and front matter that are not prose."""
+        return self.reading.blocks
+
+    @cached_property
+    def prose_blocks(self) -> tuple[Block, ...]:
+        return tuple(block for block in self.blocks if block.is_prose)
 
     def lines(self) -> Iterator[Line]:
         for number, start in enumerate(self.line_starts, 1):
@@ -81,21 +99,19 @@ class Document:
 
     @cached_property
     def paragraph_spans(self) -> list[tuple[int, int]]:
-        """(start, end) of each paragraph: a run of lines with prose on them, split at lines
-        with none (blank, or all markup), from the start of its first line to the end of its
-        last."""
-        return [match.span() for match in _PARAGRAPH.finditer(self.prose)]
+        """(start, end) of each block of prose (a paragraph however it is wrapped, a heading, a
+        list item, a table cell), from its first character of prose to just after its last."""
+        return [(block.start, block.end) for block in self.prose_blocks]
 
-    def paragraphs(self) -> Iterator[list[Line]]:
-        """Each paragraph as its lines."""
+    def lines_of(self, block: Block) -> list[Line]:
+        """The lines a block stands on, whole."""
         starts = self.line_starts
-        for start, end in self.paragraph_spans:
-            first = bisect.bisect_right(starts, start)
-            last = bisect.bisect_right(starts, end)
-            yield [
-                Line(number, starts[number - 1], self._line_end(number))
-                for number in range(first, last + 1)
-            ]
+        first = bisect.bisect_right(starts, block.start)
+        last = bisect.bisect_right(starts, max(block.start, block.end - 1))
+        return [
+            Line(number, starts[number - 1], self._line_end(number))
+            for number in range(first, last + 1)
+        ]
 
     def _line_end(self, number: int) -> int:
         starts = self.line_starts

@@ -1,0 +1,123 @@
+"""The prose of a block of HTML in a Markdown file, read by the standard library's HTML parser.
+
+Text between tags is prose, except inside `script`, `style`, `pre`, `code` and the like; a
+block-level element (`<p>`, `<h2>`, `<li>`, `<td>`, `<div>`) starts a block of its own, whose role
+its innermost such element gives. An entity stands for its character, as in Markdown.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from copylint.text.blocks import Role
+from copylint.text.spans import Span
+
+_NOT_PROSE = frozenset(
+    {"script", "style", "pre", "code", "kbd", "samp", "textarea", "svg", "math", "template"}
+)
+_ROLES = {
+    **{f"h{level}": Role.HEADING for level in range(1, 7)},
+    "li": Role.LIST_ITEM,
+    "dt": Role.LIST_ITEM,
+    "dd": Role.LIST_ITEM,
+    "td": Role.TABLE_CELL,
+    "th": Role.TABLE_CELL,
+}
+_BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "caption", "center", "details",
+        "dialog", "div", "dl", "fieldset", "figcaption", "figure", "footer", "form",
+        "header", "hr", "legend", "main", "nav", "ol", "p", "section", "summary",
+        "table", "tbody", "tfoot", "thead", "tr", "ul", *_ROLES,
+    }
+)  # fmt: skip
+_REFERENCE = re.compile(r"&#?[0-9A-Za-z]+;?")
+
+
+@dataclass
+class HtmlProse:
+    """One block of prose inside HTML: its spans of text, in the source given, and the
+    characters its entities stand for."""
+
+    role: Role
+    level: int
+    quoted: bool
+    spans: list[Span] = field(default_factory=list)
+    entities: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+def read_html(source: str) -> list[HtmlProse]:
+    reader = _Reader(source)
+    reader.feed(source)
+    reader.close()
+    reader.end_block()
+    return reader.blocks
+
+
+class _Reader(HTMLParser):
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        self.blocks: list[HtmlProse] = []
+        self.open: list[str] = []  # the block-level and non-prose elements open, outermost first
+        self.current: HtmlProse | None = None
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _NOT_PROSE or tag in _BLOCK_TAGS:
+            self.end_block()
+            if tag not in ("hr",):
+                self.open.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK_TAGS:
+            self.end_block()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _NOT_PROSE or tag in _BLOCK_TAGS:
+            self.end_block()
+            if tag in self.open:
+                del self.open[len(self.open) - 1 - self.open[::-1].index(tag) :]
+
+    def handle_data(self, data: str) -> None:
+        if data.strip() and not _NOT_PROSE.intersection(self.open):
+            start = self._offset()
+            self._block().spans.append((start, start + len(data)))
+
+    def handle_entityref(self, name: str) -> None:
+        self._reference()
+
+    def handle_charref(self, name: str) -> None:
+        self._reference()
+
+    def _reference(self) -> None:
+        if _NOT_PROSE.intersection(self.open):
+            return
+        start = self._offset()
+        match = _REFERENCE.match(self.source, start)
+        if match is not None:
+            block = self._block()
+            block.entities.append((start, match.end(), html.unescape(match[0])))
+
+    def _block(self) -> HtmlProse:
+        if self.current is None:
+            role, level = Role.PARAGRAPH, 0
+            for tag in reversed(self.open):
+                if tag in _ROLES:
+                    role = _ROLES[tag]
+                    level = int(tag[1]) if role is Role.HEADING else 0
+                    break
+            self.current = HtmlProse(role, level, "blockquote" in self.open)
+        return self.current
+
+    def end_block(self) -> None:
+        if self.current is not None and self.current.spans:
+            self.blocks.append(self.current)
+        self.current = None

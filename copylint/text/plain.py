@@ -1,0 +1,27 @@
+"""Plain text read as it always was: paragraphs are runs of lines between blank lines, and
+everything but front matter, URLs and e-mail addresses is prose."""
+
+from __future__ import annotations
+
+import re
+
+from copylint.text.addresses import bare_addresses
+from copylint.text.blocks import Block, Reading, Role
+from copylint.text.spans import overwrite
+from copylint.text.templates import front_matter_end
+
+_PARAGRAPH = re.compile(r"^[^\S\n]*\S.*(?:\n[^\S\n]*\S.*)*", re.MULTILINE)
+
+
+def read_plain(text: str) -> Reading:
+    body = front_matter_end(text)
+    prose = overwrite(
+        text, [(0, body), *bare_addresses(text, body)] if body else bare_addresses(text)
+    )
+    blocks = [Block(Role.FRONT_MATTER, 0, body)] if body else []
+    for match in _PARAGRAPH.finditer(prose):
+        start, end = match.span()
+        piece = prose[start:end]
+        start += len(piece) - len(piece.lstrip())
+        blocks.append(Block(Role.PARAGRAPH, start, start + len(piece.strip())))
+    return Reading(prose, tuple(blocks))
