@@ -85,6 +85,10 @@ class EntityNearMiss(Rule):
             if len(form) >= self.min_length - 1 and not is_acronym(form)
         }
         misses = list(self._near_misses({form: len(found) for form, found in by_form.items()}))
+        if misses and doc.front_matter:
+            # The metadata's spelling of a name (its author, its title) is the name's.
+            attested = {use.form for use in name_uses(doc.front_matter)}
+            misses = [miss for miss in misses if miss.rare not in attested]
         # Who stands beside whom is asked only of a near miss: most articles have none.
         company = _Company(doc.prose, uses) if misses else None
         for miss in misses:

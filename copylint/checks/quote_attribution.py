@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from copylint.checks.base import OptionError, Rule, Settings, compile_pattern
+from copylint.checks.quote_layout import QuoteLayout
 from copylint.finding import Finding
 from copylint.language.attribution import Paragraph, Sentence, frame, read_paragraph
 from copylint.text.document import Document
@@ -70,6 +71,7 @@ class QuoteAttribution(Rule):
 
     speech: re.Pattern[str]
     min_words: int
+    people: frozenset[str] = frozenset()
 
     KIND: ClassVar[str] = "quote-attribution"
     OPTIONS: ClassVar[Mapping[str, Any]] = {
@@ -84,6 +86,12 @@ class QuoteAttribution(Rule):
             "type": "integer",
             "minimum": 1,
         },
+        "people": {
+            "description": "Words for people (users, participants): a paragraph that names them "
+            "introduces the quotation set apart after it.",
+            "type": "array",
+            "items": {"type": "string", "minLength": 1},
+        },
     }
     REQUIRED: ClassVar[tuple[str, ...]] = ("speech_verbs",)
 
@@ -96,6 +104,7 @@ class QuoteAttribution(Rule):
         return {
             "speech": compile_pattern("speech_verbs", _alternation(words)),
             "min_words": raw.get("min_words", 4),
+            "people": frozenset(word.lower() for word in raw.get("people", ())),
         }
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -110,6 +119,7 @@ class QuoteAttribution(Rule):
                     not reading.introduced_or_tagged(index, quote)
                     and reading.of_a_speaker(index, quote)
                     and not reading.said(index, quote)
+                    and not reading.layout.attributes(index, quote, reading.inner(quote))
                 ):
                     start, end = _on_its_line(doc, quote)
                     yield self.finding(start, end, self.message.format(text=doc.text[start:end]))
@@ -138,6 +148,7 @@ class _Reading:
                 at += 1
         self.with_quotations = [index for index, quotes in enumerate(self.quotes) if quotes]
         self._read: dict[int, Paragraph] = {}
+        self.layout = QuoteLayout(doc, rule.people)
         self._speaks: dict[int, bool] = {}
 
     def paragraph(self, index: int) -> Paragraph:
@@ -219,13 +230,14 @@ class _Reading:
             later = paragraph.sentences[position + 1 :]
         if self._named_after(index, later):
             return True
-        if index == 0:
+        previous = self.layout.before(index)
+        if previous < 0:
             return False
-        if not self._is_heading(index - 1):
-            return self._voices(index - 1)
+        if not self._is_heading(previous):
+            return self._voices(previous)
         # A subhead starts a section that names its own speakers; but a quotation left open
         # runs on past a line that is no sentence (web chrome pasted in: `Share this article`).
-        before = index - 1
+        before = previous
         while before > 0 and index - before <= _LABELS_SKIPPED and self._is_heading(before):
             before -= 1
         return not self._is_heading(before) and self._runs_on(before)
@@ -283,6 +295,8 @@ class _Reading:
     def is_headline(self, index: int) -> bool:
         """The article's first line, if it is short, or a subhead: a short line that ends with
         a word (`“Nobody wanted this”`, not `“Nobody wanted this,”`)."""
+        if self.layout.is_heading(index):
+            return True
         start, end = self.spans[index]
         if index == 0 and "\n" not in self.prose[start:end].strip():
             return (
@@ -293,6 +307,8 @@ class _Reading:
 
     def _is_heading(self, index: int) -> bool:
         """A headline, a subhead or a label: one short line that does not end a sentence."""
+        if self.layout.is_heading(index):
+            return True
         start, end = self.spans[index]
         if end - start > _HEADING_CHARACTERS:
             return False

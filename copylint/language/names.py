@@ -73,8 +73,11 @@ def slip(typed: str, meant: str) -> str | None:
         if typed[first + 1 :] != meant[first:]:
             return None
         extra, around = typed[first], typed[max(first - 1, 0) : first + 2]
+
         if around.lower().count(extra.lower()) > 1:
             return "doubled"
+        if first == 0 and extra.isupper() and typed[1:2].isupper():
+            return None  # a capital before a name's capital is a prefix, not a slip: IJulia
         return (
             "extra"
             if any(neighbouring_keys(extra, key) for key in around if key != extra)

@@ -103,12 +103,13 @@ class VariantFinder:
         those are looked for."""
         scan = _scanned(doc)
         wanted = scan.hits if forms is None else scan.hits & forms
-        found = self._locate(doc.prose, scan, wanted) if wanted else []
+        found = self._locate(doc, scan, wanted) if wanted else []
         return found if quotations else [u for u in found if not doc.in_quotation(u.start)]
 
-    def _locate(self, prose: str, scan: _Scan, forms: frozenset[bytes]) -> list[VariantUse]:
+    def _locate(self, doc: Document, scan: _Scan, forms: frozenset[bytes]) -> list[VariantUse]:
         found = []
-        page = _Page(prose)
+        prose = doc.prose
+        page = _Page(prose, doc.soft_breaks)
         table = load_variants()
         for start, end in scan.occurrences(prose, forms):
             if self._is_name(page, start, end):
@@ -144,7 +145,7 @@ class VariantFinder:
             return False
         if start < page.headline_end:
             return False
-        if not _starts_sentence(prose, start):
+        if not _starts_sentence(prose, start, page.soft_breaks):
             return True
         # At the start of a sentence a capital says nothing by itself: the word is a name if
         # the next word is capitalised too (Arbor Networks) or it is one elsewhere (Gray).
@@ -216,8 +217,9 @@ def _scan(prose: str) -> _Scan:
 class _Page:
     """What the name tests ask of a whole article, worked out once for it."""
 
-    def __init__(self, prose: str) -> None:
+    def __init__(self, prose: str, soft_breaks: frozenset[int]) -> None:
         self.prose = prose
+        self.soft_breaks = soft_breaks
         self._mid_sentence: dict[str, bool] = {}
 
     @cached_property
@@ -231,7 +233,7 @@ class _Page:
     def capitalised_mid_sentence(self, word: str) -> bool:
         if word not in self._mid_sentence:
             self._mid_sentence[word] = any(
-                not _starts_sentence(self.prose, start)
+                not _starts_sentence(self.prose, start, self.soft_breaks)
                 for start, _ in _whole_words(self.prose, [word])
             )
         return self._mid_sentence[word]
@@ -278,9 +280,9 @@ def _skip_spaces(prose: str, at: int) -> int:
     return at
 
 
-def _starts_sentence(prose: str, start: int) -> bool:
+def _starts_sentence(prose: str, start: int, soft_breaks: frozenset[int]) -> bool:
     at = start - 1
-    while at >= 0 and prose[at] in _SENTENCE_LEAD:
+    while at >= 0 and (prose[at] in _SENTENCE_LEAD or at in soft_breaks):
         at -= 1
     return at < 0 or prose[at] == "\n" or prose[at] in _SENTENCE_END
 

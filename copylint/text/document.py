@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, TypeVar, cast
 
-from copylint.text.blocks import Block, Reading
+from copylint.text.blocks import Block, Reading, Role
 from copylint.text.quotations import Quotation, find_quotations
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -66,6 +66,14 @@ class Document:
         HTML, templates and front matter that are not prose."""
         return self.reading.blocks
 
+    @property
+    def front_matter(self) -> str:
+        """The text of the front matter (its title, author, description), or ''."""
+        blocks = self.blocks
+        if blocks and blocks[0].role is Role.FRONT_MATTER:
+            return self.text[blocks[0].start : blocks[0].end]
+        return ""
+
     @cached_property
     def prose_blocks(self) -> tuple[Block, ...]:
         return tuple(block for block in self.blocks if block.is_prose)
@@ -96,6 +104,22 @@ class Document:
         if key not in memo:
             memo[key] = compute()
         return cast(T, memo[key])
+
+    @cached_property
+    def soft_breaks(self) -> frozenset[int]:
+        """The newlines inside a Markdown paragraph, heading or list item: the page runs its
+        lines together, so a word after one does not start a sentence. (In plain text a line
+        break is a break.)"""
+        if not self.is_markdown:
+            return frozenset()
+        find = self.text.find
+        breaks = []
+        for block in self.prose_blocks:
+            at = find("\n", block.start, block.end)
+            while at != -1:
+                breaks.append(at)
+                at = find("\n", at + 1, block.end)
+        return frozenset(breaks)
 
     @cached_property
     def paragraph_spans(self) -> list[tuple[int, int]]:

@@ -24,9 +24,11 @@ from copylint.text.spans import Span, overwrite, reveal
 from copylint.text.templates import front_matter_end, template_spans
 
 _TASK_BOX = re.compile(r"\[[ xX]\](?=\s|\Z)")
+_UNSPACED_HEADING = re.compile(r"(#{2,6})([^#\s][^\n]*?)(?:[ \t]+#+)?[ \t]*$")
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.rules_block import StateBlock
     from markdown_it.token import Token
 
 
@@ -38,6 +40,9 @@ def _parser() -> MarkdownIt:
 
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
     md.use(footnote_plugin).use(deflist_plugin)
+    md.block.ruler.before(
+        "heading", "unspaced_heading", _unspaced_heading, {"alt": ["paragraph", "blockquote"]}
+    )
     # Each block's inline source is parsed where its place in the file is known.
     md.core.ruler.disable("inline")
     # Footnotes stay where they are written (the plugin would move them to the end, and drop
@@ -45,6 +50,30 @@ def _parser() -> MarkdownIt:
     md.core.ruler.disable("footnote_tail")
     track_positions(md)
     return md
+
+
+def _unspaced_heading(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """`###6. Impact levels` is a heading to kramdown and to the readers of the sites it builds,
+    though CommonMark wants a space after the hashes. Two hashes or more, so that a hashtag
+    opening a paragraph stays a paragraph."""
+    if state.is_code_block(start):
+        return False
+    line_start = state.bMarks[start] + state.tShift[start]
+    heading = _UNSPACED_HEADING.match(state.src, line_start, state.eMarks[start])
+    if heading is None:
+        return False
+    if silent:
+        return True
+    state.line = start + 1
+    level = len(heading[1])
+    opening = state.push("heading_open", f"h{level}", 1)
+    opening.map = [start, state.line]
+    inline = state.push("inline", "", 0)
+    inline.content = heading[2].strip()
+    inline.map = [start, state.line]
+    inline.children = []
+    state.push("heading_close", f"h{level}", -1)
+    return True
 
 
 def read_markdown(text: str) -> Reading:
