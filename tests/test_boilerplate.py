@@ -65,3 +65,18 @@ def test_the_finding_covers_the_line_without_its_surrounding_space(rule: Rule) -
 def test_markdown_markup_around_chrome_still_gives_the_whole_line(rule: Rule) -> None:
     text = "---\ntitle: Budget\n---\n\n# Budget talks\n\n" + BEFORE + "[ON NOW](/live)" + AFTER
     assert flagged(rule, text, "article.md") == [(9, 1, "[ON NOW](/live)")]
+
+
+@pytest.mark.parametrize("case", CASES["markdown"], ids=lambda case: case["name"])
+def test_markdown_structure_says_what_is_copy(rule: Rule, case: dict[str, object]) -> None:
+    assert [list(found) for found in flagged(rule, str(case["text"]), "post.md")] == case["found"]
+
+
+def test_each_kind_of_chrome_is_named_in_the_message(rule: Rule) -> None:
+    text = "x\n\n[youtube=https://youtu.be/abc]\n\n## Feedback\n\nTell us what you think.\n"
+    messages = [r.finding.message for r in check_document(Document("post.md", text), [rule])]
+    assert messages == [
+        '"x" is a close button from a web page, not copy: delete the line.',
+        '"[youtube=https://youtu.be/abc]" is an embed code the page will print as text from a'
+        " web page, not copy: delete the line.",
+    ]

@@ -44,6 +44,8 @@ def test_the_seed_gives_exactly_starmet() -> None:
         ("Vodafpne", "Vodafone", "neighbour"),
         ("Crowdstrike", "CrowdStrike", "neighbour"),
         ("Faris", "Paris", None),  # F and P are far apart: another name, not a slip
+        ("IJulia", "Julia", None),  # a capital before a name's capital: a name made from it
+        ("JJulia", "Julia", "doubled"),
         ("Zheng", "Zhang", None),
         ("Starmer", "Starmer", None),
     ],
@@ -145,3 +147,15 @@ def test_a_hand_written_lexicon_gives_canonical_names_and_allowed_forms(tmp_path
 def test_a_name_with_an_inner_apostrophe_is_one_name() -> None:
     text = "Yahya Sare’e spoke. Sare’e said so, and later Saree added more.\n"
     assert entities(text) == [(1, 47, "Saree", "Sare’e")]
+
+
+def test_a_name_the_front_matter_spells_so_is_no_typo() -> None:
+    # The interviewer signs the post; the interviewee has a near name: two people.
+    text = (
+        '---\nauthor: "Frederico Muñoz"\n---\n\n'
+        + "Federico leads the group. Federico joined in 2019, and Federico still writes code.\n\n"
+        + "**Frederico**: What do you work on?\n"
+    )
+    rules = [r for r in load_config(None).rules if r.category == "entity"]
+    assert check_document(Document("post.md", text), rules) == []
+    assert entities(text.split("---\n\n", 1)[1]) == [(3, 3, "Frederico", "Federico")]

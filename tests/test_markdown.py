@@ -145,9 +145,7 @@ MARKDOWN_CASES = {
         "Mail                    or see                        .",
     ),
     "an entity stands for its character": ("Marks &amp; Spencer", "Marks     & Spencer"),
-    "next to the word it touches": (
-        "“Yes&#8221; and &#8220;no”", "“Yes”       and       “no”"
-    ),
+    "next to the word it touches": ("“Yes&#8221; and &#8220;no”", "“Yes”       and       “no”"),
     # Links and images
     "inline link with a title": (
         '[Joe Biden](https://www.whitehouse.gov/ "WH") spoke',

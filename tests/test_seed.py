@@ -72,3 +72,30 @@ def test_every_boilerplate_finding_covers_its_whole_line() -> None:
             line = lines[int(str(found["line"])) - 1]
             assert found["column"] == 1
             assert found["text"] == line.strip()
+
+
+# The seed set as a Markdown page: front matter, its headline a heading, a subhead, a list,
+# links, emphasis and an HTML comment. Markup costs it no finding and adds none.
+SEED_PAGE = Path(__file__).resolve().parent / "articles" / "seed.md"
+SEED_PAGE_FINDINGS = [
+    (7, 1, "boilerplate/web-chrome", "• en"),
+    (8, 1, "boilerplate/web-chrome", "ON NOW"),
+    (16, 135, "spelling/locale", "centered"),
+    (18, 344, "spelling/locale", "defense"),
+    (20, 229, "spelling/locale", "Defense"),
+    (28, 48, "entity/near-miss", "Starmet"),
+    (47, 134, "spelling/locale", "defense"),
+    (49, 1, "boilerplate/web-chrome", "Follow us on:"),
+    (51, 1, "boilerplate/web-chrome", "ON NOW"),
+]
+
+
+def test_the_seed_as_a_markdown_page_gives_the_same_findings_at_its_positions() -> None:
+    args = ["check", "--format", "json", "--locale", "en-GB"]
+    page = json.loads(CliRunner().invoke(cli, [*args, str(SEED_PAGE)]).stdout)
+    plain = findings()
+    assert [(f["line"], f["column"], f["rule"], f["text"]) for f in page] == SEED_PAGE_FINDINGS
+    same = ("rule", "text", "message", "suggestions")
+    assert sorted(tuple(str(f[k]) for k in same) for f in page) == sorted(
+        tuple(str(f[k]) for k in same) for f in plain
+    )

@@ -183,3 +183,13 @@ def test_a_word_the_house_allows_both_ways_is_kept_consistent() -> None:
 
 def test_two_different_british_words_are_not_a_consistency_fault() -> None:
     assert spelling("A computer program for the Today programme.\n", "en-GB") == []
+
+
+def test_a_name_wrapped_onto_the_next_line_of_a_markdown_paragraph_keeps_its_spelling() -> None:
+    # In Markdown the line break is soft: `Centre` is mid-sentence, part of a name.
+    text = "# Talks\n\nWe met the German Research\nCentre for Geosciences on Monday.\n"
+    rules = [r for r in load_config(None, "en-US").rules if r.category == "spelling"]
+    assert check_document(Document("post.md", text), rules) == []
+    # In plain text a line break is a break, and a capital after it says nothing.
+    (report,) = check_document(Document("post.txt", text), rules)
+    assert (report.line, report.text) == (4, "Centre")

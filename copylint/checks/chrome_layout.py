@@ -48,6 +48,10 @@ def chrome_in_markdown(rule: Boilerplate, doc: Document) -> list[Chrome]:
                 found[index] = chrome
         index += 1
     for index, block in enumerate(blocks):
+        if block.role in (Role.HEADING, Role.PARAGRAPH) and index not in found:
+            for at, chrome in _label_over_links(rule, doc, blocks, index).items():
+                found.setdefault(at, chrome)
+    for index, block in enumerate(blocks):
         if block.role is Role.HEADING and _section_is_chrome(blocks, index, found):
             (line,) = doc.lines_of(block)[:1]
             what = rule.classify(_label(doc, line, block))
@@ -75,7 +79,12 @@ def _paragraph_chrome(
     lines = doc.lines_of(block)
     labels = [_label(doc, line, block) for line in lines]
     if len(lines) > 1 and not all(map(rule.is_block_label, labels)):
-        return []  # a paragraph of prose, however it is wrapped
+        # A paragraph of prose, however it is wrapped, unless each line is chrome by itself
+        # (`• en` over `ON NOW`), as a pasted page sets its chrome line after line.
+        kinds = [rule.classify(label) for label in labels]
+        if None in kinds:
+            return []
+        return [(line, str(kind)) for line, kind in zip(lines, kinds, strict=True)]
     following = blocks[index + 1] if index + 1 < len(blocks) else None
     if following is not None and _introduces(labels[-1], following):
         return []
@@ -122,24 +131,53 @@ def _list_end(blocks: Sequence[Block], index: int) -> int:
 
 def _list_chrome(rule: Boilerplate, doc: Document, items: Sequence[Block]) -> list[Chrome]:
     """A list is chrome when it is a list of links, each item a label that is all link, none of
-    them to the article's own sections (a table of contents is copy)."""
+    them to the article's own sections (a table of contents is copy), and one of them chrome."""
+    labelled = _link_labels(rule, doc, items)
+    return [] if labelled is None else rule.chrome_in(*labelled, as_block=True)
+
+
+def _link_labels(
+    rule: Boilerplate, doc: Document, items: Sequence[Block]
+) -> tuple[list[Line], list[str]] | None:
+    """The lines and labels of a list of links (`- [Economy](/topics/economy)`), or None if
+    the list is anything else."""
     lines: list[Line] = []
     labels: list[str] = []
     for item in items:
         item_lines = doc.lines_of(item)
         if len(item_lines) != 1 or not item.links:
-            return []
+            return None
         if any(link.href.startswith("#") for link in item.links):
-            return []
+            return None
         label = _label(doc, item_lines[0], item)
         linked = "".join(doc.prose[link.start : link.end] for link in item.links)
         if "".join(label.split()) != "".join(linked.split()):
-            return []
+            return None
         lines.append(item_lines[0])
         labels.append(label)
-    if not all(map(rule.is_block_label, labels)):
-        return []
-    return rule.chrome_in(lines, labels, as_block=True)
+    return (lines, labels) if all(map(rule.is_block_label, labels)) else None
+
+
+def _label_over_links(
+    rule: Boilerplate, doc: Document, blocks: Sequence[Block], index: int
+) -> dict[int, list[Chrome]]:
+    """A label of the page's (`Related Topics`, `Follow us on:`) over a list of links: the
+    links are the topics or the sites it names, chrome with it."""
+    end = _list_end(blocks, index + 1) if index + 1 < len(blocks) else index + 1
+    items = blocks[index + 1 : end]
+    if not items or items[0].role is not Role.LIST_ITEM:
+        return {}
+    lines = doc.lines_of(blocks[index])
+    if len(lines) != 1:
+        return {}
+    what = rule.classify(_label(doc, lines[0], blocks[index]))
+    labelled = _link_labels(rule, doc, items) if what is not None else None
+    if what is None or labelled is None:
+        return {}
+    found = {index: [(lines[0], what)]}
+    for at, line in enumerate(labelled[0], index + 1):
+        found[at] = [(line, rule.block_what)]
+    return found
 
 
 def _section_is_chrome(blocks: Sequence[Block], index: int, found: dict[int, list[Chrome]]) -> bool:

@@ -29,6 +29,8 @@ _CREDIT = re.compile(r"[—–―~-]+\s*[A-Z][^\n]{0,120}\Z")
 _LABEL_INSIDE = re.compile(r"[A-Z][A-Z .'-]{0,30}:\s")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _PRONOUNS = frozenset(["i", "we", "he", "she", "they", "you"])
+# Two capitalised words in a row, or an acronym: a person's name or a body's.
+_NAME = re.compile(r"\b(?:[A-Z][a-z]+(?:[’'-][A-Za-z]+)?\s+[A-Z][a-z]+|[A-Z]{2,5}\b)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;…][\"”’')\]]*\s+)\Z")
 _REPEAT_WORDS = 4
 _CREDIT_WORDS = 8
@@ -126,14 +128,16 @@ class QuoteLayout:
         )
 
     def _names_people(self, index: int) -> bool:
+        """A pronoun or a word for people, or a name that does not open a sentence: two
+        capitalised words in a row (`Jo Bloggs`; a month alone is no one) or an acronym."""
         text = self._text(index)
-        for word in _WORD.finditer(text):
-            lower = word[0].lower()
-            if lower in _PRONOUNS or lower in self.people:
-                return True
-            if word[0][0].isupper() and not _SENTENCE_START.search(text[: word.start()]):
-                return True  # a name, where a capital says so
-        return False
+        if any(
+            word.lower() in _PRONOUNS or word.lower() in self.people for word in _WORD.findall(text)
+        ):
+            return True
+        return any(
+            not _SENTENCE_START.search(text[: name.start()]) for name in _NAME.finditer(text)
+        )
 
     def _repeated(self, quote: Quotation, inner: str) -> bool:
         """A pull quote: its words stand elsewhere in the article too."""
