@@ -172,6 +172,17 @@ def test_auto_flags_the_minority_locale_and_names_what_it_conflicts_with() -> No
     assert spelling(text, "auto") == [(1, 55, "gray", "")]
 
 
+def test_auto_names_a_form_that_conflicts_not_one_right_everywhere() -> None:
+    # `program` and `checks` are British too (a computer program, DBS checks): no evidence.
+    text = "The program ran checks. It was realized that colors and flavors clashed; organised.\n"
+    rules = [r for r in load_config(None, "auto").rules if r.category == "spelling"]
+    (report,) = check_document(Document("a.txt", HEADLINE + text), rules)
+    assert report.text == "organised"
+    assert report.finding.message == (
+        '"organised" is British -ise spelling, but this article has American "realized" (line 3).'
+    )
+
+
 def test_auto_is_silent_on_a_tie_between_locales() -> None:
     assert spelling("The colour was gray.\n", "auto") == []
 
