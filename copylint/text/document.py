@@ -109,7 +109,7 @@ class Document:
     def soft_breaks(self) -> frozenset[int]:
         """The newlines inside a Markdown paragraph, heading or list item: the page runs its
         lines together, so a word after one does not start a sentence. (In plain text a line
-        break is a break.)"""
+        break is a break, and so is a Markdown hard break.)"""
         if not self.is_markdown:
             return frozenset()
         find = self.text.find
@@ -117,7 +117,9 @@ class Document:
         for block in self.prose_blocks:
             at = find("\n", block.start, block.end)
             while at != -1:
-                breaks.append(at)
+                # A backslash or two spaces before the newline break the line on the page too.
+                if not self.text.endswith(("\\", "  "), 0, at):
+                    breaks.append(at)
                 at = find("\n", at + 1, block.end)
         return frozenset(breaks)
 

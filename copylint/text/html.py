@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from copylint.text.blocks import Role
-from copylint.text.spans import Span
+from copylint.text.spans import Span, entity_offset
 
 _NOT_PROSE = frozenset(
     {"script", "style", "pre", "code", "kbd", "samp", "textarea", "svg", "math", "template"}
@@ -35,6 +35,9 @@ _BLOCK_TAGS = frozenset(
     }
 )  # fmt: skip
 _REFERENCE = re.compile(r"&#?[0-9A-Za-z]+;?")
+_GROUPS = frozenset({"ul", "ol", "dl", "table"})
+_MEMBERS = frozenset({"li", "dt", "tr"})
+_GROUPED = frozenset({Role.LIST_ITEM, Role.TABLE_CELL})
 
 
 @dataclass
@@ -43,10 +46,12 @@ class HtmlProse:
     characters its entities stand for."""
 
     role: Role
-    level: int
+    level: int  # a heading's level, a list item's depth
+    group: int  # the list or table a list item or cell belongs to, numbered in the block
+    item: int  # the item's index in its list, or the cell's row
     quoted: bool
     spans: list[Span] = field(default_factory=list)
-    entities: list[tuple[int, int, str]] = field(default_factory=list)
+    entities: list[tuple[int, str]] = field(default_factory=list)  # offset, characters
 
 
 def read_html(source: str) -> list[HtmlProse]:
@@ -65,6 +70,9 @@ class _Reader(HTMLParser):
         self.blocks: list[HtmlProse] = []
         self.open: list[str] = []  # the block-level and non-prose elements open, outermost first
         self.current: HtmlProse | None = None
+        # The lists and tables open, innermost last: [number, items or rows so far].
+        self.groups: list[list[int]] = []
+        self.numbered = 0
 
     def _offset(self) -> int:
         line, column = self.getpos()
@@ -75,6 +83,11 @@ class _Reader(HTMLParser):
             self.end_block()
             if tag not in ("hr",):
                 self.open.append(tag)
+        if tag in _GROUPS:
+            self.numbered += 1
+            self.groups.append([self.numbered, -1])
+        elif tag in _MEMBERS and self.groups:
+            self.groups[-1][1] += 1
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCK_TAGS:
@@ -85,6 +98,8 @@ class _Reader(HTMLParser):
             self.end_block()
             if tag in self.open:
                 del self.open[len(self.open) - 1 - self.open[::-1].index(tag) :]
+        if tag in _GROUPS and self.groups:
+            self.groups.pop()
 
     def handle_data(self, data: str) -> None:
         if data.strip() and not _NOT_PROSE.intersection(self.open):
@@ -103,8 +118,9 @@ class _Reader(HTMLParser):
         start = self._offset()
         match = _REFERENCE.match(self.source, start)
         if match is not None:
-            block = self._block()
-            block.entities.append((start, match.end(), html.unescape(match[0])))
+            characters = html.unescape(match[0])[: match.end() - start]
+            at = entity_offset(self.source, start, match.end(), characters)
+            self._block().entities.append((at, characters))
 
     def _block(self) -> HtmlProse:
         if self.current is None:
@@ -114,10 +130,13 @@ class _Reader(HTMLParser):
                     role = _ROLES[tag]
                     level = int(tag[1]) if role is Role.HEADING else 0
                     break
-            self.current = HtmlProse(role, level, "blockquote" in self.open)
+            group, item = self.groups[-1] if self.groups and role in _GROUPED else (-1, -1)
+            if role is Role.LIST_ITEM:
+                level = sum(tag in ("ul", "ol", "dl") for tag in self.open)
+            self.current = HtmlProse(role, level, group, item, "blockquote" in self.open)
         return self.current
 
     def end_block(self) -> None:
-        if self.current is not None and self.current.spans:
+        if self.current is not None and (self.current.spans or self.current.entities):
             self.blocks.append(self.current)
         self.current = None

@@ -1,8 +1,8 @@
 """Inline Markdown read by markdown-it-py, with the place in its source of every piece.
 
 markdown-it-py's inline tokens say what a paragraph holds (text, code spans, links, emphasis,
-entities, raw HTML) but not where. Its inline rules are wrapped here, as plugins wrap them, to
-note the span each one consumed; from those spans, a paragraph's markup is known character by
+entities, raw HTML) but not where. Its inline tokenizer is run here by a loop that notes the
+span each of its rules consumed; from those spans, a paragraph's markup is known character by
 character: a code span, an autolink, raw HTML and a footnote mark are blanked whole, a link keeps
 its text, an image its alt text, an escape its character, and emphasis loses only the
 delimiters the parser paired. An entity (`&#8221;`) stands for its character.
@@ -10,14 +10,14 @@ delimiters the parser paired. An entity (`&#8221;`) stands for its character.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from copylint.text.spans import Span
+from copylint.text.spans import Span, entity_offset
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.parser_inline import ParserInline
     from markdown_it.rules_inline import StateInline
     from markdown_it.token import Token
 
@@ -26,6 +26,9 @@ _BLANKED_WHOLE = frozenset(
     {"backticks", "autolink", "html_inline", "footnote_ref", "footnote_inline"}
 )
 _DELIMITED = frozenset({"emphasis", "strikethrough"})
+# The footnote plugin's rules look up their data before they look at the character they start
+# with; asking first spares that at every position.
+_OPENING_CHARACTERS = {"footnote_ref": "[", "footnote_inline": "^"}
 
 
 @dataclass
@@ -55,11 +58,10 @@ class InlineMarkup:
             done = max(done, end)
         if done < len(self.source):
             spans.append((done, len(self.source)))
-        written = []
-        for start, end, characters in self.entities:
-            before = self.source[start - 1 : start]
-            at = start if before and not before.isspace() else end - len(characters)
-            written.append((max(at, start), characters[: end - start]))
+        written = [
+            (entity_offset(self.source, start, end, characters), characters[: end - start])
+            for start, end, characters in self.entities
+        ]
         return spans, written
 
 
@@ -76,20 +78,60 @@ def read_inline(md: MarkdownIt, source: str, env: dict[str, Any]) -> InlineMarku
 
 
 def track_positions(md: MarkdownIt) -> None:
-    """Wrap the inline rules of `md` so that `read_inline` learns where each piece stands."""
-    ruler = md.inline.ruler
-    for rule in list(ruler.__rules__):
-        ruler.at(rule.name, _tracked(rule.name, rule.fn))
-    md.inline.ruler2.before("fragments_join", "copylint_paired", _note_paired_delimiters)
-    tokenize = md.inline.tokenize
+    """Make `md` note, for `read_inline`, where each piece of an inline source stands: its
+    inline tokenizer is replaced by the same loop over the same rules (markdown-it-py's own),
+    which notes the span each rule consumed. Any other source it parses as before."""
+    parser = md.inline
+    plain_tokenize = parser.tokenize
 
-    def tokenize_noting_regions(state: StateInline) -> None:
+    def tokenize(state: StateInline) -> None:
         markup = _markup_of(state)
-        if markup is not None:
-            markup.regions.append((state.pos, state.posMax))
-        tokenize(state)
+        if markup is None:
+            plain_tokenize(state)
+        else:
+            _tokenize_noting(parser, state, markup)
 
-    md.inline.tokenize = tokenize_noting_regions  # type: ignore[method-assign]
+    parser.tokenize = tokenize  # type: ignore[method-assign]
+    parser.ruler2.before("fragments_join", "copylint_paired", _note_paired_delimiters)
+
+
+def _tokenize_noting(parser: ParserInline, state: StateInline, markup: InlineMarkup) -> None:
+    """markdown-it-py's `ParserInline.tokenize`, noting what each rule consumed."""
+    markup.regions.append((state.pos, state.posMax))
+    named = [
+        (rule.name, _OPENING_CHARACTERS.get(rule.name, ""), rule.fn)
+        for rule in parser.ruler.__rules__
+        if rule.enabled
+    ]
+    end = state.posMax
+    nesting = state.md.options["maxNesting"]
+    append_pending = getattr(state, "append_pending", None)  # markdown-it-py 4
+    while state.pos < end:
+        start = state.pos
+        matched = False
+        if state.level < nesting:
+            tokens, regions = len(state.tokens), len(markup.regions)
+            char = state.src[start]
+            for name, opening, rule in named:
+                if opening and char != opening:
+                    continue  # a rule that reads its environment before its first character
+                if rule(state, False):
+                    if state.pos <= start:
+                        raise RuntimeError("inline rule didn't increment state.pos")
+                    _note(markup, name, state, start, tokens, regions)
+                    matched = True
+                    break
+        if matched:
+            if state.pos >= end:
+                break
+            continue
+        if append_pending is not None:
+            append_pending(state.src[start])
+        else:
+            state.pending += state.src[start]
+        state.pos += 1
+    if state.pending:
+        state.pushPending()
 
 
 def _markup_of(state: StateInline) -> InlineMarkup | None:
@@ -97,20 +139,6 @@ def _markup_of(state: StateInline) -> InlineMarkup | None:
     as a source of its own, which nothing records)."""
     markup = state.env.get(_ENV_KEY)
     return markup if markup is not None and state.src is markup.source else None
-
-
-def _tracked(
-    name: str, rule: Callable[[StateInline, bool], bool]
-) -> Callable[[StateInline, bool], bool]:
-    def run(state: StateInline, silent: bool) -> bool:
-        start, tokens, markup = state.pos, len(state.tokens), _markup_of(state)
-        regions = len(markup.regions) if markup is not None else 0
-        matched = rule(state, silent)
-        if matched and not silent and markup is not None:
-            _note(markup, name, state, start, tokens, regions)
-        return matched
-
-    return run
 
 
 def _note(

@@ -23,6 +23,7 @@ from copylint.text.inline import read_inline, track_positions
 from copylint.text.spans import Span, overwrite, reveal
 from copylint.text.templates import front_matter_end, template_spans
 
+_PLACEHOLDER = "\ue000"
 _TASK_BOX = re.compile(r"\[[ xX]\](?=\s|\Z)")
 _UNSPACED_HEADING = re.compile(r"(#{2,6})([^#\s][^\n]*?)(?:[ \t]+#+)?[ \t]*$")
 
@@ -50,6 +51,21 @@ def _parser() -> MarkdownIt:
     md.core.ruler.disable("footnote_tail")
     track_positions(md)
     return md
+
+
+def _as_parsed(blanked: str, templates: list[Span]) -> str:
+    """What the parser reads: the text with its front matter and templates blanked, but a
+    template that opens a line with text after it is filled with a placeholder instead, so that
+    the spaces it leaves do not make the rest of the line indented code (`{{% alert %}}Careful`).
+    A placeholder is text to the parser and is never shown."""
+    fills = []
+    for start, end in templates:
+        line_start = blanked.rfind("\n", 0, start) + 1
+        line_end = blanked.find("\n", end)
+        rest = blanked[end : len(blanked) if line_end < 0 else line_end]
+        if rest.strip() and not blanked[line_start:start].strip():
+            fills.append((max(start, blanked.rfind("\n", 0, end) + 1), end))
+    return overwrite(blanked, fills, _PLACEHOLDER) if fills else blanked
 
 
 def _unspaced_heading(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -80,15 +96,15 @@ def read_markdown(text: str) -> Reading:
     body = front_matter_end(text)
     templates = template_spans(text, body)
     setting_aside = [(0, body), *templates] if body else list(templates)
-    source = overwrite(text, setting_aside)
+    blanked = overwrite(text, setting_aside)
     env: dict[str, Any] = {}
     md = _parser()
-    walk = _Walk(md, text, source, env)
+    walk = _Walk(md, blanked, _as_parsed(blanked, templates), env)
     if body:
         walk.blocks.append(Block(Role.FRONT_MATTER, 0, body))
     walk.blocks += [Block(Role.TEMPLATE, start, end) for start, end in templates]
-    walk.read(md.parse(source, env))
-    prose = reveal(text, sorted(walk.shown), walk.written)
+    walk.read(md.parse(walk.source, env))
+    prose = reveal(blanked, sorted(walk.shown), walk.written)
     addresses = bare_addresses(prose)
     if addresses:
         prose = overwrite(prose, addresses)
@@ -108,8 +124,8 @@ class _Walk:
     """One pass over the block tokens, keeping track of the containers each block stands in."""
 
     md: MarkdownIt
-    text: str
-    source: str
+    text: str  # the text with front matter and templates blanked: what may be shown
+    source: str  # what the parser reads (see `_as_parsed`)
     env: dict[str, Any]
     blocks: list[Block] = field(default_factory=list)
     shown: list[Span] = field(default_factory=list)
@@ -199,10 +215,11 @@ class _Walk:
         spans, entities = markup.prose()
         shown = [span for start, end in spans for span in placed.spans(start, end)]
         shown = [(start, end) for start, end in shown if self.text[start:end].strip()]
-        if not shown:
+        written = [(at, chars) for a, chars in entities if (at := placed.offset(a)) >= 0]
+        if not shown and not written:
             return
         self.shown += shown
-        self.written += [(at, chars) for a, chars in entities if (at := placed.offset(a)) >= 0]
+        self.written += written
         links = tuple(
             Link(placed.offset(start), placed.offset(end - 1) + 1, href)
             for start, end, href in markup.links
@@ -213,7 +230,7 @@ class _Walk:
             for start, end in markup.images
             if end > start and placed.offset(start) >= 0 and placed.offset(end - 1) >= 0
         )
-        start, end = _trimmed(self.text, shown)
+        start, end = _trimmed(self.text, shown, written)
         self.blocks.append(
             Block(role, start, end, level, group, item, self.quoted > 0, False, links, images)
         )
@@ -245,23 +262,26 @@ class _Walk:
         self.blocks.append(Block(Role.HTML, start, end))
         for prose in read_html(self.source[start:end]):
             spans = [(start + a, start + b) for a, b in prose.spans]
-            first, last = _trimmed(self.text, spans)
+            written = [(start + at, chars) for at, chars in prose.entities]
+            first, last = _trimmed(self.text, spans, written)
             self.shown += spans
-            self.written += [(start + a, chars[: b - a]) for a, b, chars in prose.entities]
+            self.written += written
             quoted = self.quoted > 0 or prose.quoted
             self.blocks.append(
-                Block(prose.role, first, last, prose.level, quoted=quoted, html=True)
+                Block(prose.role, first, last, prose.level, prose.group, prose.item, quoted, True)
             )
 
 
-def _trimmed(text: str, spans: list[Span]) -> Span:
-    """From the first character of the spans that is not white space to just after the last."""
-    first_start, first_end = spans[0]
-    last_start, last_end = spans[-1]
-    piece = text[first_start:first_end]
-    start = first_start + len(piece) - len(piece.lstrip())
-    piece = text[last_start:last_end]
-    return start, last_start + len(piece.rstrip())
+def _trimmed(text: str, spans: list[Span], written: list[tuple[int, str]]) -> Span:
+    """From the first character shown that is not white space to just after the last, counting
+    the characters entities stand for."""
+    starts, ends = [at for at, _ in written], [at + len(chars) for at, chars in written]
+    for span_start, span_end in spans:
+        piece = text[span_start:span_end]
+        if piece.strip():
+            starts.append(span_start + len(piece) - len(piece.lstrip()))
+            ends.append(span_start + len(piece.rstrip()))
+    return min(starts), max(ends)
 
 
 @dataclass(frozen=True)

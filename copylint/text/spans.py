@@ -62,3 +62,11 @@ def reveal(text: str, spans: list[Span], replacements: list[tuple[int, str]]) ->
         done = at + len(string)
     pieces.append(mask[done:])
     return "".join(pieces)
+
+
+def entity_offset(text: str, start: int, end: int, characters: str) -> int:
+    """Where to write what an entity at `start:end` stands for: next to the word it touches, so
+    that a closing quotation mark follows its last word (`yes&#8221;`) and an opening one
+    precedes its first (`&#8220;yes`)."""
+    before = text[start - 1 : start]
+    return start if before and not before.isspace() else max(start, end - len(characters))

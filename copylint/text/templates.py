@@ -13,6 +13,7 @@ the scan stays linear in the length of the text.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from copylint.text.spans import Span
@@ -23,9 +24,13 @@ _FRONT_MATTER = re.compile(
     r"[ \t]*(?:\n|\Z)"
 )
 _OPENER = re.compile(r"\{[{%#]|\{::?[ \t]*[.#:\w]")
-_ATTRIBUTE_LIST = re.compile(r"\{::?[^{}\n]*\}")
+# kramdown's attribute lists (`{: .intro}`, `{::comment}`) and heading IDs (`{#intro}`).
+_ATTRIBUTE_LIST = re.compile(r"\{::?[^{}\n]*\}|\{#[\w-]+(?:[ \t]+[.#]?[\w-]+(?:=\S+)?)*\}")
 _EXPRESSION_PART = re.compile(r"[{}\"'`]")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
+# Code spans, within one paragraph: `{{` written between backticks is about the syntax.
+_TICKS = re.compile(r"`+")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # The most one template may span: more than any macro call with its object literal.
 _LONGEST = 20_000
 _CLOSERS = {"{%": "%}", "{#": "#}", "{{<": ">}}", "{{%": "%}}"}
@@ -38,54 +43,90 @@ def front_matter_end(text: str) -> int:
 
 
 def template_spans(text: str, start: int = 0) -> list[Span]:
-    """The spans of template syntax in `text` from `start`, outside fenced code."""
-    fences = _fenced_code(text, start)
+    """The spans of template syntax in `text` from `start`, outside fenced code and code
+    spans."""
+    code = _code(text, start)
+    scan = _Scan(text)
     spans: list[Span] = []
     resume = start
-    fence = 0
+    inside = 0
     for opener in _OPENER.finditer(text, start):
         at = opener.start()
         if at < resume:
             continue
-        while fence < len(fences) and fences[fence][1] <= at:
-            fence += 1
-        if fence < len(fences) and fences[fence][0] <= at:
+        while inside < len(code) and code[inside][1] <= at:
+            inside += 1
+        if inside < len(code) and code[inside][0] <= at:
             continue
-        end = _template_end(text, at)
-        if end is None:
-            resume = at + 2
-            continue
-        if end < 0:  # nothing closes it in reach: neither can an opener inside the stretch
-            resume = -end
-            continue
-        spans.append((at, end))
-        resume = end
+        end = scan.end_of(at)
+        if end is not None:
+            spans.append((at, end))
+            resume = end
     return spans
 
 
-def _template_end(text: str, at: int) -> int | None:
-    """Where the template opening at `at` ends; None if it is no template after all, or minus
-    the offset to resume the search from if it is never closed."""
-    if text.startswith("{:", at):
-        attributes = _ATTRIBUTE_LIST.match(text, at)
-        return None if attributes is None else attributes.end()
-    limit = min(len(text), at + _LONGEST)
-    opener = text[at : at + 3]
-    closer = _CLOSERS.get(opener) or _CLOSERS.get(opener[:2])
-    if closer is not None:
-        close = text.find(closer, at + len(opener), limit)
-        return -limit if close == -1 else close + len(closer)
-    return _expression_end(text, at, limit)
+class _Scan:
+    """Finds where templates end, in time linear in the text: a closer sought and not found is
+    remembered as absent up to where the search stopped, and braces are matched within a budget
+    of characters, past which an unclosed `{{` is left as text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.absent_before: dict[str, int] = {}
+        self.budget = 4 * len(text) + 100_000
+        self.seen_to = 0
+        self.line_indented = False
+
+    def end_of(self, at: int) -> int | None:
+        text = self.text
+        if text.startswith(("{:", "{#"), at) and (listed := _ATTRIBUTE_LIST.match(text, at)):
+            return listed.end()
+        if text.startswith("{:", at):
+            return None
+        limit = min(len(text), at + _LONGEST)
+        if self._indented(at):
+            # On an indented line, perhaps code: it may not run past its paragraph.
+            blank = _BLANK_LINE.search(text, at, limit)
+            limit = limit if blank is None else blank.start()
+        opener = text[at : at + 3]
+        closer = _CLOSERS.get(opener) or _CLOSERS.get(opener[:2])
+        if closer is not None:
+            return self._closed_by(closer, at + len(opener), limit)
+        if self.budget <= 0 or self._closed_by("}}", at + 2, limit) is None:
+            return None  # out of budget, or no `}}` in reach at all
+        end, scanned = _expression_end(text, at, limit)
+        self.budget -= scanned
+        return end
+
+    def _indented(self, at: int) -> bool:
+        """Whether the line of `at` is indented as code is; openers come in order, so the
+        search for its start resumes where the last one stopped."""
+        newline = self.text.rfind("\n", self.seen_to, at)
+        if newline != -1 or self.seen_to == 0:
+            line = self.text[newline + 1 : newline + 9]
+            self.line_indented = line.expandtabs(4).startswith("    ")
+        self.seen_to = at
+        return self.line_indented
+
+    def _closed_by(self, closer: str, start: int, limit: int) -> int | None:
+        if self.absent_before.get(closer, 0) >= limit:
+            return None
+        close = self.text.find(closer, max(start, self.absent_before.get(closer, 0)), limit)
+        if close == -1:
+            self.absent_before[closer] = max(limit - len(closer), 0)
+            return None
+        return close + len(closer)
 
 
-def _expression_end(text: str, at: int, limit: int) -> int:
-    """The end of a `{{ … }}` expression: braces balanced, quoted strings skipped."""
+def _expression_end(text: str, at: int, limit: int) -> tuple[int | None, int]:
+    """The end of a `{{ … }}` expression (braces balanced, quoted strings skipped), or None,
+    and how many characters the search read."""
     depth = 0
     position = at
     while True:
         part = _EXPRESSION_PART.search(text, position, limit)
         if part is None:
-            return -limit
+            return None, limit - at
         char = part[0]
         position = part.end()
         if char == "{":
@@ -93,14 +134,53 @@ def _expression_end(text: str, at: int, limit: int) -> int:
         elif char == "}":
             depth -= 1
             if depth == 1 and text.startswith("}", position):
-                return position + 1
+                return position + 1, position - at
             if depth <= 0:
-                return -position
+                return None, position - at
         else:
             close = text.find(char, position, limit)
             if close == -1:
-                return -limit
+                return None, limit - at
             position = close + 1
+
+
+def _code(text: str, start: int) -> list[Span]:
+    """Fenced code blocks and code spans, in order."""
+    fenced = _fenced_code(text, start)
+    spans = list(fenced)
+    at = 0
+    for span in _code_spans(text, start):
+        while at < len(fenced) and fenced[at][1] <= span[0]:
+            at += 1
+        if at == len(fenced) or span[1] <= fenced[at][0]:
+            spans.append(span)
+    return sorted(spans)
+
+
+def _code_spans(text: str, start: int) -> list[Span]:
+    """CommonMark's code spans, found in linear time: a run of backticks closes at the next run
+    of the same length in its paragraph."""
+    runs = [match.span() for match in _TICKS.finditer(text, start)]
+    next_same: list[int] = [-1] * len(runs)
+    last: dict[int, int] = {}
+    for index in range(len(runs) - 1, -1, -1):
+        length = runs[index][1] - runs[index][0]
+        next_same[index] = last.get(length, -1)
+        last[length] = index
+    breaks = [match.start() for match in _BLANK_LINE.finditer(text, start)]
+    spans = []
+    index = 0
+    while index < len(runs):
+        closing = next_same[index]
+        opened_at, opened_end = runs[index]
+        if closing != -1:
+            between = bisect.bisect_left(breaks, opened_end)
+            if between == len(breaks) or breaks[between] >= runs[closing][0]:
+                spans.append((opened_at, runs[closing][1]))
+                index = closing + 1
+                continue
+        index += 1
+    return spans
 
 
 def _fenced_code(text: str, start: int) -> list[Span]:
