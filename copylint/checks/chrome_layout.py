@@ -6,8 +6,8 @@ wrapped over several lines is copy unless every line of it is a label (a share b
 lines). A heading with anything under it is a section's title; a list is chrome only when it is
 a list of links, none to the article's own sections; a line that introduces a list or code (`We
 explored:`, `prints`), a bold run-in label (`**Duration:** two weeks`), a line set in bold that a
-section follows (a heading in all but markup), a sentence with a link in it, table cells, HTML
-and alt text are copy.
+section follows (a heading in all but markup) or that stands under a picture (its caption), a
+sentence with a link in it, table cells, HTML and alt text are copy.
 """
 
 from __future__ import annotations
@@ -91,11 +91,21 @@ def _paragraph_chrome(
     if _continues(labels[0], blocks[index - 1] if index else None):
         return []
     raw = doc.text[lines[0].start : lines[-1].end]
-    if _RUN_IN.match(raw) or (following is not None and _EMPHASISED.match(raw)):
+    if _RUN_IN.match(raw):
         return []
+    if _EMPHASISED.match(raw) and (following is not None or _under_an_image(blocks, index)):
+        return []  # a heading in all but markup, or the caption set under a picture
     if len(lines) == 1 and _has_a_link_within(block, doc, lines[0]):
         return []  # a sentence that links to something: copy, not a pasted label
     return rule.chrome_in(lines, labels)
+
+
+def _under_an_image(blocks: Sequence[Block], index: int) -> bool:
+    """Whether the block before is a picture: a paragraph that ends in an image."""
+    if index == 0:
+        return False
+    before = blocks[index - 1]
+    return bool(before.images) and before.images[-1][1] >= before.end - 1
 
 
 def _introduces(last_label: str, following: Block) -> bool:
