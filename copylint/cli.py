@@ -130,14 +130,16 @@ def check(
     reports: list[Report] = []
     rules_run: dict[str, Rule] = {}
     unreadable = False
-    for path in discover(paths):
+    for path in discover(paths, skipped=_skipped):
+        house = _house_for(path, stdin_filename, config)
+        loaded = _config(house, locale)
         try:
-            doc = read_document(path, stdin_filename)
+            doc = read_document(path, stdin_filename, loaded.max_file_size)
         except CopylintError as error:
             _complain(error)
             unreadable = True
             continue
-        rules = _rules_for(path, stdin_filename, config, locale, selection)
+        rules = _selected(house, locale, selection)
         rules_run.update((rule.id, rule) for rule in rules)
         reports += check_document(doc, rules)
     reports.sort(key=lambda r: (r.path, r.line, r.column, r.finding.rule))
@@ -223,18 +225,18 @@ def _codes(given: Iterable[str]) -> tuple[str, ...]:
     return tuple(code.strip() for item in given for code in item.split(",") if code.strip())
 
 
-def _rules_for(
-    path: str,
-    stdin_filename: str | None,
-    config: str | None,
-    locale: str | None,
-    selection: Selection,
-) -> list[Rule]:
-    if config is None:
-        # Text from stdin is named as if it were in the current folder.
-        where = (stdin_filename or STDIN) if path == STDIN else path
-        config = _nearest_to(os.path.dirname(os.path.abspath(where)))
-    return _selected(config, locale, selection)
+def _house_for(path: str, stdin_filename: str | None, config: str | None) -> str | None:
+    """The house config for a file: the one named, or the nearest to the file."""
+    if config is not None:
+        return config
+    # Text from stdin is named as if it were in the current folder.
+    where = (stdin_filename or STDIN) if path == STDIN else path
+    return _nearest_to(os.path.dirname(os.path.abspath(where or ".")))
+
+
+def _skipped(path: str, problem: str) -> None:
+    """A file a folder or a glob found that is no article to read (a FIFO, a socket)."""
+    _complain(f"{path}: skipped: {problem}")
 
 
 @cache
@@ -252,16 +254,26 @@ def _nearest(folder: Path) -> str | None:
 
 @cache
 def _config(path: str | None, locale: str | None) -> Config:
-    return load_config(path, locale)
+    loaded = load_config(path, locale)
+    for warning in loaded.warnings:
+        _complain(f"warning: {warning}")
+    return loaded
 
 
 @cache
 def _selected(config: str | None, locale: str | None, selection: Selection) -> list[Rule]:
-    rules = _config(config, locale).rules
-    unknown = selection.unknown(rules)
+    loaded = _config(config, locale)
+    unknown = selection.unknown(loaded.rules)
     if unknown:
-        raise click.UsageError(f"no rule or category {unknown[0]!r}; `copylint rules` lists them")
-    return selection.filter(rules)
+        code = unknown[0]
+        off = [rule.id for rule in loaded.disabled if Selection((code,)).allows(rule.id)]
+        if off:
+            raise click.UsageError(
+                f"{code!r} is off in this config: switch it on with"
+                f" `rules: {{{off[0]}: true}}` to select it"
+            )
+        raise click.UsageError(f"no rule or category {code!r}; `copylint rules` lists them")
+    return selection.filter(loaded.rules)
 
 
 def _color() -> bool:

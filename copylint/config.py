@@ -21,6 +21,7 @@ from copylint.checks.base import Examples, OptionError, Rule, Settings
 from copylint.errors import ConfigError
 from copylint.finding import Severity
 from copylint.packaged import read_packaged
+from copylint.text.sources import DEFAULT_MAX_FILE_SIZE
 from copylint.yamlfile import Where, YamlFile, load_yaml, validate
 
 HOUSE_CONFIG_NAMES = (".copylint.yaml", ".copylint.yml")
@@ -74,6 +75,9 @@ class Config:
     locale: str
     rules: tuple[Rule, ...]
     disabled: tuple[Rule, ...] = ()
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    # What the config says that is legal but likely a mistake: one line each, said once.
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass
@@ -81,12 +85,15 @@ class _Layers:
     """What the files said so far, in the order they were applied."""
 
     locale: str = "auto"
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
     proper_nouns: list[str] = field(default_factory=list)
     lexicon: str | None = None
     spacy_model: str | None = None
     rules: dict[str, dict[str, Setting]] = field(default_factory=dict)
     applied: set[Path] = field(default_factory=set)
     shipped: set[str] = field(default_factory=set)
+    extending: list[Path] = field(default_factory=list)  # the files being applied, outermost first
+    warnings: list[str] = field(default_factory=list)
 
 
 def load_config(house: str | Path | None, locale: str | None = None) -> Config:
@@ -98,7 +105,13 @@ def load_config(house: str | Path | None, locale: str | None = None) -> Config:
     else:
         file = load_yaml(house)
         layers.applied.add(Path(house).resolve())
+        layers.extending.append(Path(house).resolve())
         _apply(layers, file, shipped=False, implicit_extends=DEFAULT_PACKS)
+        if "extends" in file.data and not layers.shipped:
+            layers.warnings.append(
+                f"{house}: extends names no shipped pack, so no shipped rule runs"
+                " (add 'default' to keep them)"
+            )
     chosen = locale or layers.locale
     run = Settings(
         locale=chosen,
@@ -110,11 +123,16 @@ def load_config(house: str | Path | None, locale: str | None = None) -> Config:
         (_build(rule_id, settings, layers, run), _enabled(settings))
         for rule_id, settings in layers.rules.items()
     ]
+    rules = tuple(rule for rule, enabled in built if enabled)
+    if house is not None and not rules:
+        layers.warnings.append(f"{house}: this config runs no rule at all")
     return Config(
         str(house) if house else None,
         chosen,
-        rules=tuple(rule for rule, enabled in built if enabled),
+        rules=rules,
         disabled=tuple(rule for rule, enabled in built if not enabled),
+        max_file_size=layers.max_file_size,
+        warnings=tuple(layers.warnings),
     )
 
 
@@ -130,6 +148,8 @@ def _apply(layers: _Layers, file: YamlFile, *, shipped: bool, implicit_extends: 
         _extend(layers, name, Setting(name, file, where))
     if "locale" in data:
         layers.locale = data["locale"]
+    if "max_file_size" in data:
+        layers.max_file_size = _bytes(data["max_file_size"])
     layers.proper_nouns += data.get("proper_nouns", [])
     if "lexicon" in data.get("entities", {}):
         lexicon = Path(file.path).parent / data["entities"]["lexicon"]
@@ -165,10 +185,16 @@ def _extend_lists(
 
 def _extend(layers: _Layers, name: str, named_at: Setting | None) -> None:
     for path, shipped in _resolve(name, named_at):
-        if path.resolve() in layers.applied:
-            continue
-        layers.applied.add(path.resolve())
+        resolved = path.resolve()
+        if resolved in layers.extending and named_at is not None:
+            cycle = " -> ".join(str(p) for p in [*layers.extending, resolved])
+            raise named_at.error(f"extends {name!r} goes round in a circle: {cycle}")
+        if resolved in layers.applied:
+            continue  # applied already, through another file: once is enough
+        layers.applied.add(resolved)
+        layers.extending.append(resolved)
         _apply(layers, load_yaml(path), shipped=shipped)
+        layers.extending.pop()
 
 
 def _resolve(name: str, named_at: Setting | None) -> Iterator[tuple[Path, bool]]:
@@ -185,6 +211,17 @@ def _resolve(name: str, named_at: Setting | None) -> Iterator[tuple[Path, bool]]
             problem = f"extends {name!r}: no such pack ({known}) or file"
             raise named_at.error(problem) if named_at else ConfigError(name, 1, 1, problem)
         yield path, False
+
+
+_UNITS = {"B": 1, "KB": 1024, "MB": 1024 * 1024, "GB": 1024 * 1024 * 1024}
+
+
+def _bytes(value: int | str) -> int:
+    """`max_file_size` in bytes: a count, or a number and a unit (the schema has checked it)."""
+    if isinstance(value, int):
+        return value
+    number, unit = value[: len(value.rstrip("BKMG"))], value[len(value.rstrip("BKMG")) :]
+    return max(1, int(float(number.strip()) * _UNITS[unit]))
 
 
 def _enabled(settings: dict[str, Setting]) -> bool:
@@ -249,7 +286,14 @@ def _check_message(setting: Setting, kind: type[Rule]) -> None:
         raise setting.error(f"message: {error} (write {{{{ and }}}} for braces)") from None
     unknown = sorted(names - kind.MESSAGE_FIELDS)
     if unknown:
-        raise setting.error(f"message: a {kind.KIND} rule has no {{{unknown[0]}}} (it has {known})")
+        raise setting.error(
+            f"message: {_article(kind.KIND)} {kind.KIND} rule has no {{{unknown[0]}}}"
+            f" (it has {known})"
+        )
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1] in "aeiou" else "a"
 
 
 def _examples(setting: Setting | None) -> Examples:

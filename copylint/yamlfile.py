@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+import yaml.reader
 
 from copylint.errors import ConfigError
 
@@ -43,35 +46,130 @@ class YamlFile:
         return ConfigError(self.path, 1, 1, problem)
 
 
-def load_yaml(path: str | Path) -> YamlFile:
+# More values than any config or lexicon has, far fewer than would fill the memory.
+MAX_NODES = 1_000_000
+# A config is a page or two; a lexicon `learn` wrote holds every name of an archive.
+CONFIG_MAX_BYTES = 1024 * 1024
+LEXICON_MAX_BYTES = 64 * 1024 * 1024
+
+
+def read_text(path: str | Path, max_bytes: int) -> str:
+    """A config's or lexicon's text, refused in one line if it is not a regular file, is bigger
+    than `max_bytes` or is not UTF-8."""
     name = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        with open(path, "rb") as file:
+            status = os.fstat(file.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                raise ConfigError(name, 1, 1, "not a regular file")
+            if status.st_size > max_bytes:
+                raise ConfigError(name, 1, 1, f"bigger than {max_bytes // 1024:,} KB")
+            data = file.read(max_bytes + 1)
     except FileNotFoundError:
         raise ConfigError(name, 1, 1, "no such file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(name, 1, 1, f"cannot read: {error}") from None
-    return parse_yaml(text, name)
+    except IsADirectoryError:
+        raise ConfigError(name, 1, 1, "is a folder, not a file") from None
+    except OSError as error:
+        raise ConfigError(name, 1, 1, f"cannot read: {error.strerror}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        problem = f"not valid UTF-8 (byte 0x{data[error.start]:02x})"
+        raise ConfigError(name, line, column, problem) from None
+
+
+def load_yaml(path: str | Path, max_bytes: int = CONFIG_MAX_BYTES) -> YamlFile:
+    return parse_yaml(read_text(path, max_bytes), str(path))
 
 
 def parse_yaml(text: str, name: str) -> YamlFile:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
+        if node is not None:
+            _bound_expansion(node, name)
         data = loader.construct_document(node) if node is not None else {}
+        result = YamlFile(name, {} if data is None else data)
+        if node is not None:
+            _record(result, node, ())
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = f"invalid YAML: {error.problem or error.context}"
-        raise ConfigError(name, line, column, problem) from None
+        raise _marked(error, name) from None
+    except yaml.reader.ReaderError as error:
+        raise _unreadable(error, text, name) from None
     except yaml.YAMLError as error:
-        raise ConfigError(name, 1, 1, f"invalid YAML: {error}") from None
+        raise ConfigError(name, 1, 1, f"invalid YAML: {_one_line(str(error))}") from None
+    except RecursionError:
+        raise ConfigError(name, 1, 1, "invalid YAML: nested too deeply") from None
     finally:
         loader.dispose()
-    result = YamlFile(name, {} if data is None else data)
-    if node is not None:
-        _record(result, node, ())
     return result
+
+
+def _bound_expansion(root: yaml.Node, name: str) -> None:
+    """Aliases (`*name`) repeat what an anchor names, and the composed file shares the node
+    rather than copying it; a few nested ones can make a file of 400 bytes expand to
+    gigabytes when it is built, and one inside its own anchor never ends. So the size the file
+    would expand to is counted on the shared nodes first, each once."""
+    sizes: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        children = _children(node)
+        if children_done:
+            on_path.discard(key)
+            sizes[key] = 1 + sum(sizes[id(child)] for child in children)
+            if sizes[key] > MAX_NODES:
+                mark = node.start_mark
+                problem = f"expands to more than {MAX_NODES:,} values (through its aliases)"
+                raise ConfigError(name, mark.line + 1, mark.column + 1, problem)
+            continue
+        if key in sizes:
+            continue
+        if key in on_path:
+            mark = node.start_mark
+            problem = "an alias stands inside the anchor it names: the value never ends"
+            raise ConfigError(name, mark.line + 1, mark.column + 1, problem)
+        on_path.add(key)
+        stack.append((node, True))
+        for child in children:
+            if id(child) in on_path:
+                mark = child.start_mark
+                problem = "an alias stands inside the anchor it names: the value never ends"
+                raise ConfigError(name, mark.line + 1, mark.column + 1, problem)
+            if id(child) not in sizes:
+                stack.append((child, False))
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _marked(error: yaml.MarkedYAMLError, name: str) -> ConfigError:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return ConfigError(name, line, column, f"invalid YAML: {error.problem or error.context}")
+
+
+def _unreadable(error: yaml.reader.ReaderError, text: str, name: str) -> ConfigError:
+    """A character YAML does not allow (a control character), at its line and column."""
+    at = max(0, min(error.position, len(text)))
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    character = error.character if isinstance(error.character, str) else chr(error.character)
+    problem = f"invalid YAML: the character U+{ord(character):04X} is not allowed"
+    return ConfigError(name, line, column, problem)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _record(file: YamlFile, node: yaml.Node, where: Where) -> None:

@@ -18,6 +18,7 @@ from copylint.checks import KINDS
 from copylint.checks.base import Rule
 from copylint.cli import cli
 from copylint.config import config_schema, load_config, shipped_packs
+from copylint.errors import ConfigError
 from copylint.text.document import Document
 from copylint.yamlfile import load_yaml, validate
 
@@ -185,10 +186,23 @@ def test_a_file_that_extends_no_pack_has_only_its_own_rules(here: Path) -> None:
     assert [rule.id for rule in load_config("house.yaml").rules] == ["house/amidst"]
 
 
-def test_extends_in_a_cycle_reads_each_file_once(here: Path) -> None:
+def test_extends_in_a_cycle_is_an_error_naming_the_circle(here: Path) -> None:
     write(here / "a.yaml", "extends: [default, b.yaml]\n")
     write(here / "b.yaml", "extends: a.yaml\n" + AMIDST_RULE)
-    config = load_config("a.yaml")
+    with pytest.raises(ConfigError) as error:
+        load_config("a.yaml")
+    assert (error.value.path, error.value.line, error.value.column) == ("b.yaml", 1, 10)
+    assert error.value.problem == (
+        f"extends 'a.yaml' goes round in a circle: {here / 'a.yaml'} -> {here / 'b.yaml'}"
+        f" -> {here / 'a.yaml'}"
+    )
+
+
+def test_a_file_extended_twice_without_a_circle_is_read_once(here: Path) -> None:
+    write(here / "base.yaml", AMIDST_RULE)
+    write(here / "a.yaml", "extends: [default, base.yaml]\n")
+    write(here / "house.yaml", "extends: [default, a.yaml, base.yaml]\n")
+    config = load_config("house.yaml")
     assert {rule.id for rule in (*config.rules, *config.disabled)} == shipped_ids() | {
         "house/amidst"
     }
@@ -379,7 +393,7 @@ CONFIG_ERRORS = [
         rule:
           boilerplate/web-chrome: false
         """,
-        "2:1: unknown key 'rule' (known: entities, extends, locale, proper_nouns, rules)",
+        "2:1: unknown key 'rule' (known: entities, extends, locale, max_file_size, proper_nouns, rules)",
         id="unknown-top-level-key",
     ),
     pytest.param(
@@ -555,7 +569,7 @@ def test_a_mistake_in_the_nearest_config_names_its_full_path(here: Path, article
     assert result.exit_code == 2
     assert result.stderr == (
         f"copylint: {house}:2:1: unknown key 'rule' "
-        "(known: entities, extends, locale, proper_nouns, rules)\n"
+        "(known: entities, extends, locale, max_file_size, proper_nouns, rules)\n"
     )
 
 

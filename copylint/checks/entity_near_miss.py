@@ -89,6 +89,10 @@ class EntityNearMiss(Rule):
             # The metadata's spelling of a name (its author, its title) is the name's.
             attested = {use.form for use in name_uses(doc.front_matter)}
             misses = [miss for miss in misses if miss.rare not in attested]
+        if misses and self.lexicon_path is not None:
+            # Forms the house lexicon allows are no typos, of its names or the article's.
+            allowed = load_lexicon(self.lexicon_path).allowed
+            misses = [miss for miss in misses if miss.rare not in allowed]
         # Who stands beside whom is asked only of a near miss: most articles have none.
         company = _Company(doc.prose, uses) if misses else None
         for miss in misses:

@@ -24,7 +24,7 @@ from typing import Any
 from copylint.errors import CopylintError, InputError
 from copylint.language.names import NameIndex, is_acronym, known_words, name_uses
 from copylint.text.sources import read_document
-from copylint.yamlfile import load_yaml
+from copylint.yamlfile import LEXICON_MAX_BYTES, parse_yaml, read_text
 
 # A hand-written name without a count weighs as much as a name the archive used this often.
 CANONICAL_COUNT = 1000
@@ -53,31 +53,46 @@ def load_lexicon(path: str) -> Lexicon:
     """The lexicon at `path`, read once per process. A learnt lexicon holds tens of thousands
     of names, so it is read without the line and column bookkeeping of config files; a
     mistake in it is found again with them, to say where."""
-    data = _read(path)
+    text = read_text(path, LEXICON_MAX_BYTES)
+    data = _parsed(text, path)
     names = data.get("names") if isinstance(data, dict) else None
+    if not isinstance(names, dict):
+        raise _at(path, (), "a lexicon needs a `names:` mapping of name to count")
     counts: dict[str, int] = {}
     allowed: set[str] = set()
-    for name, entry in (names or {}).items() if isinstance(names, dict) else ():
-        if isinstance(entry, int) and not isinstance(entry, bool):
+    for name, entry in names.items():
+        if _is_count(entry):
             counts[str(name)] = entry
-        elif isinstance(entry, dict):
-            counts[str(name)] = int(entry.get("count", CANONICAL_COUNT))
-            allowed.update(str(form) for form in entry.get("allow", ()))
+        elif isinstance(entry, dict) and set(entry) <= {"count", "allow"}:
+            count = entry.get("count", CANONICAL_COUNT)
+            if not _is_count(count):
+                raise _at(path, ("names", name, "count"), "count: a whole number of 1 or more")
+            forms = entry.get("allow", [])
+            if not isinstance(forms, list) or not all(isinstance(f, str) for f in forms):
+                raise _at(path, ("names", name, "allow"), "allow: a list of names")
+            counts[str(name)] = count
+            allowed.update(forms)
         else:
-            raise load_yaml(path).error(("names", name), "expected a count or {count, allow}")
-    if not isinstance(names, dict):
-        raise load_yaml(path).error((), "a lexicon needs a `names:` mapping of name to count")
+            raise _at(path, ("names", name), "expected a count or {count, allow}")
     return Lexicon(counts, frozenset(allowed))
 
 
-def _read(path: str) -> Any:
+def _is_count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+
+
+def _parsed(text: str, path: str) -> Any:
     """A lexicon `learn` wrote is JSON below its comment lines; any other is YAML."""
+    body = "\n".join(line for line in text.split("\n") if not line.startswith("#"))
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-        body = "\n".join(line for line in text.split("\n") if not line.startswith("#"))
         return json.loads(body)
-    except (OSError, UnicodeDecodeError, ValueError):
-        return load_yaml(path).data
+    except (ValueError, RecursionError):
+        return parse_yaml(text, path).data
+
+
+def _at(path: str, where: tuple[str | int, ...], problem: str) -> CopylintError:
+    """The error, at its line and column, found again with the bookkeeping of configs."""
+    return parse_yaml(read_text(path, LEXICON_MAX_BYTES), path).error(where, problem)
 
 
 def learn_names(
