@@ -19,9 +19,12 @@ from copylint.engine import Selection, check_document, fails
 from copylint.errors import CopylintError, ExitCode
 from copylint.finding import Report, Severity
 from copylint.formatters import FORMATTERS
+from copylint.formatters.printable import printable
 from copylint.text.sources import STDIN, discover, read_document
 
 LOCALES = ("en-GB", "en-US", "en-GB-oxendict", "auto")
+# What a shell reports for a program Ctrl-C stopped (128 + SIGINT).
+INTERRUPTED = 130
 
 config_option = click.option(
     "--config",
@@ -57,8 +60,9 @@ class _Program(click.Group):
         except click.ClickException as error:
             _complain(error.format_message())
             code = ExitCode.ERROR
-        except click.Abort:
-            code = ExitCode.ERROR
+        except (click.Abort, KeyboardInterrupt):
+            _complain("interrupted")
+            code = INTERRUPTED
         except CopylintError as error:
             _complain(error)
             code = ExitCode.ERROR
@@ -141,7 +145,7 @@ def check(
             continue
         rules = _selected(house, locale, selection)
         rules_run.update((rule.id, rule) for rule in rules)
-        reports += check_document(doc, rules)
+        reports += check_document(doc, rules, warn=_warn)
     reports.sort(key=lambda r: (r.path, r.line, r.column, r.finding.rule))
     _write(FORMATTERS[format_name](reports, [r.info for r in rules_run.values()], color=_color()))
     if unreadable:
@@ -186,20 +190,38 @@ def explain(rule_id: str, config: str | None) -> int:
     required=True,
     help="The lexicon to write (YAML).",
 )
-def learn(corpus: tuple[str, ...], output: Path) -> int:
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Processes to read the archive on.",
+)
+def learn(corpus: tuple[str, ...], output: Path, jobs: int) -> int:
     """Learn a house lexicon of names from an archive: folders, files or globs of articles."""
     from copylint.language.lexicon import dump_lexicon, learn_names, write_lexicon
 
-    paths = list(discover(corpus))
+    paths = list(discover(corpus, skipped=_skipped))
     if not paths:
         raise click.UsageError("no articles found to learn from")
+    written = os.path.realpath(output)
+    if any(path != STDIN and os.path.realpath(path) == written for path in paths):
+        raise click.UsageError(f"{output} is one of the articles to learn from: write elsewhere")
     with click.progressbar(
         length=len(paths), label="Reading", file=sys.stderr, hidden=not sys.stderr.isatty()
     ) as bar:
-        counts = learn_names(paths, progress=bar.update)
-    write_lexicon(output, dump_lexicon(counts, len(paths)))
-    click.echo(f"{len(counts)} names from {len(paths)} articles written to {output}", err=True)
-    return ExitCode.CLEAN
+        learnt = learn_names(paths, progress=bar.update, jobs=jobs)
+    for path, problem in learnt.refused:
+        _complain(problem if problem.startswith(path) else f"{path}: {problem}")
+    if not learnt.articles:
+        _complain(f"no article could be read: {output} not written")
+        return ExitCode.ERROR
+    write_lexicon(output, dump_lexicon(learnt.counts, learnt.articles))
+    click.echo(
+        f"{len(learnt.counts)} names from {learnt.articles} articles written to {output}",
+        err=True,
+    )
+    return ExitCode.ERROR if learnt.refused else ExitCode.CLEAN
 
 
 def explanation(rule: Rule) -> str:
@@ -256,7 +278,7 @@ def _nearest(folder: Path) -> str | None:
 def _config(path: str | None, locale: str | None) -> Config:
     loaded = load_config(path, locale)
     for warning in loaded.warnings:
-        _complain(f"warning: {warning}")
+        _warn(warning)
     return loaded
 
 
@@ -284,8 +306,12 @@ def _write(text: str) -> None:
     sys.stdout.write(text)
 
 
+def _warn(message: str) -> None:
+    _complain(f"warning: {message}")
+
+
 def _complain(error: object) -> None:
-    click.echo(f"copylint: {error}", err=True)
+    click.echo(f"copylint: {printable(str(error))}", err=True)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

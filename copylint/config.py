@@ -93,6 +93,7 @@ class _Layers:
     applied: set[Path] = field(default_factory=set)
     shipped: set[str] = field(default_factory=set)
     extending: list[Path] = field(default_factory=list)  # the files being applied, outermost first
+    trusted: set[str] = field(default_factory=set)  # every string of the shipped packs
     warnings: list[str] = field(default_factory=list)
 
 
@@ -118,6 +119,7 @@ def load_config(house: str | Path | None, locale: str | None = None) -> Config:
         proper_nouns=tuple(dict.fromkeys(layers.proper_nouns)),
         lexicon=layers.lexicon,
         spacy_model=layers.spacy_model,
+        trusted=frozenset(layers.trusted),
     )
     built = [
         (_build(rule_id, settings, layers, run), _enabled(settings))
@@ -139,6 +141,7 @@ def load_config(house: str | Path | None, locale: str | None = None) -> Config:
 def _apply(layers: _Layers, file: YamlFile, *, shipped: bool, implicit_extends: str = "") -> None:
     if shipped:
         layers.shipped.add(file.path)
+        layers.trusted.update(_strings(file.data))
     else:
         validate(file, config_schema())
     data = file.data
@@ -213,6 +216,18 @@ def _resolve(name: str, named_at: Setting | None) -> Iterator[tuple[Path, bool]]
         yield path, False
 
 
+def _strings(data: Any) -> Iterator[str]:
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(key)
+            yield from _strings(value)
+    elif isinstance(data, list):
+        for item in data:
+            yield from _strings(item)
+
+
 _UNITS = {"B": 1, "KB": 1024, "MB": 1024 * 1024, "GB": 1024 * 1024 * 1024}
 
 
@@ -281,15 +296,22 @@ def _check_message(setting: Setting, kind: type[Rule]) -> None:
     a crash in the middle of a run."""
     known = ", ".join(f"{{{name}}}" for name in sorted(kind.MESSAGE_FIELDS))
     try:
-        names = {name for _, name, _, _ in string.Formatter().parse(setting.value) if name}
+        fields = [
+            (name, spec, conversion)
+            for _, name, spec, conversion in string.Formatter().parse(setting.value)
+            if name is not None
+        ]
     except ValueError as error:
         raise setting.error(f"message: {error} (write {{{{ and }}}} for braces)") from None
-    unknown = sorted(names - kind.MESSAGE_FIELDS)
-    if unknown:
-        raise setting.error(
-            f"message: {_article(kind.KIND)} {kind.KIND} rule has no {{{unknown[0]}}}"
-            f" (it has {known})"
-        )
+    for name, spec, conversion in fields:
+        # Only a name, as it is: `{text}`, never `{}`, `{text[0]}`, `{text!r}` or `{text:>9}`.
+        if name not in kind.MESSAGE_FIELDS or spec or conversion:
+            written = "{" + name + (f"!{conversion}" if conversion else "")
+            written += (f":{spec}" if spec else "") + "}"
+            raise setting.error(
+                f"message: {_article(kind.KIND)} {kind.KIND} rule fills in only {known},"
+                f" not {written} (write {{{{ and }}}} for braces)"
+            )
 
 
 def _article(word: str) -> str:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from copylint.checks.base import Rule
 from copylint.finding import Finding, Report, Severity
+from copylint.patterns import PatternStalled
 from copylint.text.document import Document
 
 
@@ -38,8 +39,18 @@ def _names(code: str, rule_id: str) -> bool:
     return rule_id == code or rule_id.startswith(code + "/")
 
 
-def check_document(doc: Document, rules: Sequence[Rule]) -> list[Report]:
-    reports = [place(doc, finding) for rule in rules for finding in rule.check(doc)]
+def check_document(
+    doc: Document, rules: Sequence[Rule], warn: Callable[[str], None] | None = None
+) -> list[Report]:
+    """Every finding of `rules` in `doc`, placed and sorted. A house pattern that stalls is
+    stopped, told to `warn` once, and the other rules go on."""
+    reports = []
+    for rule in rules:
+        try:
+            reports += [place(doc, finding) for finding in rule.check(doc)]
+        except PatternStalled as stalled:
+            if warn is not None:
+                warn(f"{doc.path}: {rule.id}: {stalled}; it will not be run again")
     reports.sort(key=lambda r: (r.line, r.column, r.finding.rule))
     return reports
 

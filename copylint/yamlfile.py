@@ -216,6 +216,61 @@ def validate(
     raise file.error(at, _plain(error))
 
 
+_TYPES = {
+    "array": "a list",
+    "object": "a mapping of keys to values",
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+}
+
+
 def _plain(error: Any) -> str:
+    """A schema error said in the config's own terms: YAML values, not Python's."""
     place = ".".join(str(part) for part in error.absolute_path)
-    return f"{place}: {error.message}" if place else str(error.message)
+    value, rule, expected = error.instance, error.validator, error.validator_value
+    if rule == "type":
+        wanted = " or ".join(_TYPES.get(kind, kind) for kind in _listed(expected))
+        problem = f"expected {wanted}, not {_yaml(value)}"
+    elif rule == "enum":
+        problem = f"{_yaml(value)} is not one of: {', '.join(map(_yaml, expected))}"
+    elif rule in ("minItems", "minLength", "minProperties") and not value:
+        problem = "is empty"
+        if rule == "minProperties" and place.startswith("rules."):
+            problem += (
+                ": a rule needs kind, category, severity and message (or false, to switch it off)"
+            )
+    elif rule == "minimum":
+        problem = f"{_yaml(value)} is less than {expected}"
+    elif rule in ("oneOf", "anyOf"):
+        problem = f"{_yaml(value)} is not any of the forms this key takes"
+        descriptions = error.schema.get("description")
+        if descriptions:
+            problem += f" ({descriptions})"
+    elif rule == "pattern":
+        form = error.schema.get("description", "the form this key takes")
+        problem = f"{_yaml(value)} is not {form}"
+    else:
+        problem = str(error.message)
+    return f"{place}: {problem}" if place else problem
+
+
+def _listed(value: Any) -> list[str]:
+    return [str(item) for item in value] if isinstance(value, list) else [str(value)]
+
+
+def _yaml(value: Any) -> str:
+    """A value as the config writes it: null, true, 'text', [a list]."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return repr(shown)
+    if isinstance(value, list):
+        return "a list" if value else "an empty list"
+    if isinstance(value, dict):
+        return "a mapping" if value else "an empty mapping"
+    return str(value)

@@ -101,7 +101,7 @@ def test_text_lists_findings_suggestions_and_a_summary() -> None:
     assert render("text") == (
         "news/Zürich-vote.md:3:5: error entity/near-miss “Zurich” here, “Zürich” in 4 places.\n"
         "  suggestion: Zürich\n"
-        "news/Zürich-vote.md:7:12: warning spelling/variant-mix “color” in 50% of uses;\n"
+        "news/Zürich-vote.md:7:12: warning spelling/variant-mix “color” in 50% of uses;\\n"
         "keep one form.\n"
         "  suggestion: colour (or: color)\n"
         "opinion/leader, draft: v2.txt:2:1: warning boilerplate/share-buttons"

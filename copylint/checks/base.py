@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from copylint.finding import Finding, RuleInfo, Severity
+from copylint.patterns import Pattern, PatternError
+from copylint.patterns import compile_pattern as make_pattern
 from copylint.text.document import Document
 
 
@@ -25,6 +27,9 @@ class Settings:
     proper_nouns: tuple[str, ...] = ()
     lexicon: str | None = None  # the house lexicon of names (`entities: {lexicon: FILE}`)
     spacy_model: str | None = None  # tried before the English models spaCy is known by
+    # The strings of the shipped packs: a pattern among them is one of ours, written to run in
+    # linear time on Python's engine (see `copylint.patterns`).
+    trusted: frozenset[str] = frozenset()
 
 
 class OptionError(ValueError):
@@ -104,6 +109,35 @@ def compile_pattern(
         return re.compile(pattern, flags)
     except re.error as error:
         raise OptionError(key, f"invalid regex {pattern!r}: {error}", at, at_key) from None
+
+
+def house_pattern(
+    key: str,
+    source: str,
+    settings: Settings,
+    *,
+    ignorecase: bool = False,
+    at: tuple[int | str, ...] = (),
+    at_key: bool = False,
+) -> Pattern:
+    """A rule's regex, run so that it cannot stall a run (see `copylint.patterns`)."""
+    try:
+        return make_pattern(source, ignorecase=ignorecase, trusted=source in settings.trusted)
+    except PatternError as error:
+        raise OptionError(key, str(error), at, at_key) from None
+
+
+def whole_words(pattern: Pattern, text: str) -> Iterator[tuple[int, int]]:
+    """The matches of `pattern` in `text` that are whole words: no letter, digit or underscore
+    just before or after them."""
+    for start, end in pattern.spans(text):
+        if (start and _is_word(text[start - 1])) or (end < len(text) and _is_word(text[end])):
+            continue
+        yield start, end
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def keep_case(original: str, replacement: str) -> str:

@@ -16,9 +16,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from copylint.checks.base import Rule, Settings, compile_pattern
+from copylint.checks.base import Rule, Settings, house_pattern
 from copylint.checks.chrome_layout import chrome_in_markdown
 from copylint.finding import Finding
+from copylint.patterns import Pattern
 from copylint.text.document import Document, Line
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
@@ -38,7 +39,7 @@ class Boilerplate(Rule):
 
     vocabulary: Mapping[str, str]
     function_words: frozenset[str]
-    line_patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    line_patterns: tuple[tuple[str, Pattern], ...]
     max_words: int
     block_label_words: int
     block_what: str
@@ -69,7 +70,7 @@ class Boilerplate(Rule):
             word.lower(): what for what, words in raw["vocabulary"].items() for word in words
         }
         patterns = tuple(
-            (what, compile_pattern("lines", pattern, at=(what, index)))
+            (what, house_pattern("lines", pattern, settings, at=(what, index)))
             for what, group in raw.get("lines", {}).items()
             for index, pattern in enumerate(group)
         )
@@ -114,7 +115,7 @@ class Boilerplate(Rule):
     def classify(self, label: str) -> str | None:
         """What kind of chrome a line is, or None for a line of copy."""
         for kind, pattern in self.line_patterns:
-            if pattern.search(label):
+            if pattern.search(label) is not None:
                 return kind
         if label[:1] == "[" and label[-1:] == "]":
             return None  # an editor's square brackets: a placeholder or an insertion

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from copylint.checks.base import OptionError, Rule, Settings, compile_pattern
+from copylint.checks.base import OptionError, Rule, Settings, house_pattern, whole_words
 from copylint.finding import Finding
+from copylint.patterns import Pattern
 from copylint.text.document import Document
 
 _STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
@@ -17,9 +18,11 @@ _STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}, "minIt
 @dataclass(frozen=True, kw_only=True)
 class Existence(Rule):
     """Flags every occurrence of `tokens` (literal words or phrases, matched as whole words) and
-    `patterns` (regular expressions). The message may name the match as `{text}`."""
+    of each of `patterns` (regular expressions, each matched on its own, as whole words). The
+    message may name the match as `{text}`."""
 
-    pattern: re.Pattern[str]
+    tokens: re.Pattern[str] | None
+    patterns: tuple[Pattern, ...]
 
     KIND: ClassVar[str] = "existence"
     OPTIONS: ClassVar[Mapping[str, Any]] = {
@@ -30,20 +33,32 @@ class Existence(Rule):
 
     @classmethod
     def options(cls, raw: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
-        return {"pattern": alternation(raw, "tokens", "patterns")}
+        if not raw.get("tokens") and not raw.get("patterns"):
+            raise OptionError("kind", "a tokens or patterns list is needed")
+        ignorecase = bool(raw.get("ignorecase", False))
+        return {
+            "tokens": literal_words(raw.get("tokens", ()), ignorecase),
+            "patterns": tuple(
+                house_pattern("patterns", pattern, settings, ignorecase=ignorecase, at=(index,))
+                for index, pattern in enumerate(raw.get("patterns", ()))
+            ),
+        }
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for match in self.pattern.finditer(doc.prose):
-            yield self.finding(match.start(), match.end(), self.message.format(text=match[0]))
+        prose = doc.prose
+        spans: set[tuple[int, int]] = set()
+        if self.tokens is not None:
+            spans.update(match.span() for match in self.tokens.finditer(prose))
+        for pattern in self.patterns:
+            spans.update(whole_words(pattern, prose))
+        for start, end in sorted(spans):
+            yield self.finding(start, end, self.message.format(text=prose[start:end]))
 
 
-def alternation(raw: Mapping[str, Any], literal_key: str, regex_key: str) -> re.Pattern[str]:
-    """One compiled regex for a rule's literal words and its regexes, each as whole words."""
-    parts = [re.escape(token) for token in raw.get(literal_key, ())]
-    for index, pattern in enumerate(raw.get(regex_key, ())):
-        compile_pattern(regex_key, pattern, at=(index,))
-        parts.append(f"(?:{pattern})")
+def literal_words(words: Iterable[str], ignorecase: bool) -> re.Pattern[str] | None:
+    """One regex for literal words and phrases, whole: escaped, it cannot backtrack."""
+    parts = [re.escape(word) for word in sorted(set(words), key=len, reverse=True)]
     if not parts:
-        raise OptionError("kind", f"a {literal_key} or {regex_key} list is needed")
-    flags = re.IGNORECASE if raw.get("ignorecase", False) else 0
-    return compile_pattern(regex_key, rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)", flags)
+        return None
+    flags = re.IGNORECASE if ignorecase else 0
+    return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)", flags)

@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from copylint.checks.base import Rule, Settings, compile_pattern, keep_case
+from copylint.checks.base import Rule, Settings, house_pattern, keep_case, whole_words
 from copylint.finding import Finding
+from copylint.patterns import Pattern
 from copylint.text.document import Document
 
 
 @dataclass(frozen=True, kw_only=True)
 class Substitution(Rule):
-    """Flags each match of a `swap` key (a regex, matched as whole words) and suggests its value.
-    The message may name the match as `{text}` and the preferred form as `{suggestion}`."""
+    """Flags each match of a `swap` key (a regex, matched on its own, as whole words) and
+    suggests its value. The message may name the match as `{text}` and the preferred form as
+    `{suggestion}`."""
 
-    pattern: re.Pattern[str]
-    replacements: tuple[str, ...]
+    swaps: tuple[tuple[Pattern, str], ...]
 
     KIND: ClassVar[str] = "substitution"
     OPTIONS: ClassVar[Mapping[str, Any]] = {
@@ -35,20 +35,29 @@ class Substitution(Rule):
     @classmethod
     def options(cls, raw: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
         swap: Mapping[str, str] = raw["swap"]
-        for key in swap:
-            compile_pattern("swap", key, at=(key,), at_key=True)
-        groups = "|".join(f"(?P<s{index}>{key})" for index, key in enumerate(swap))
-        flags = re.IGNORECASE if raw.get("ignorecase", True) else 0
+        ignorecase = bool(raw.get("ignorecase", True))
         return {
-            "pattern": compile_pattern("swap", rf"(?<!\w)(?:{groups})(?!\w)", flags),
-            "replacements": tuple(swap.values()),
+            "swaps": tuple(
+                (
+                    house_pattern(
+                        "swap", key, settings, ignorecase=ignorecase, at=(key,), at_key=True
+                    ),
+                    value,
+                )
+                for key, value in swap.items()
+            )
         }
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        for match in self.pattern.finditer(doc.prose):
-            index = int((match.lastgroup or "s0")[1:])
-            preferred = keep_case(match[0], self.replacements[index])
-            if preferred == match[0]:
+        prose = doc.prose
+        found: dict[tuple[int, int], str] = {}
+        for pattern, replacement in self.swaps:
+            for span in whole_words(pattern, prose):
+                found.setdefault(span, replacement)  # the first key that matches a span wins
+        for (start, end), replacement in sorted(found.items()):
+            text = prose[start:end]
+            preferred = keep_case(text, replacement)
+            if preferred == text:
                 continue
-            message = self.message.format(text=match[0], suggestion=preferred)
-            yield self.finding(match.start(), match.end(), message, (preferred,))
+            message = self.message.format(text=text, suggestion=preferred)
+            yield self.finding(start, end, message, (preferred,))

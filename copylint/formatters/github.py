@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from copylint.finding import Severity
+from copylint.formatters.printable import without_surrogates
 
 if TYPE_CHECKING:
     from copylint.finding import Report, RuleInfo
@@ -24,7 +25,7 @@ def render(reports: Sequence[Report], rules: Sequence[RuleInfo], *, color: bool)
 def _command(report: Report) -> str:
     finding = report.finding
     properties = {
-        "file": report.path,
+        "file": without_surrogates(report.path),
         "line": report.line,
         "col": report.column,
         "endLine": report.end_line,

@@ -6,6 +6,8 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from copylint.formatters.printable import json_safe
+
 if TYPE_CHECKING:
     from copylint.finding import Report, RuleInfo
 
@@ -20,5 +22,5 @@ def render(reports: Sequence[Report], rules: Sequence[RuleInfo], *, color: bool)
     readable: editors and scripts decode UTF-8, and newsroom names are not ASCII."""
     if not reports:
         return "[]\n"
-    lines = map(_ENCODER.encode, (report.to_json() for report in reports))
+    lines = (json_safe(_ENCODER.encode(report.to_json())) for report in reports)
     return "[\n" + ",\n".join(lines) + "\n]\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -10,6 +11,7 @@ from urllib.parse import quote
 
 from copylint import __version__
 from copylint.finding import Severity
+from copylint.formatters.printable import json_safe
 
 if TYPE_CHECKING:
     from copylint.finding import Report, RuleInfo
@@ -42,7 +44,7 @@ def render(reports: Sequence[Report], rules: Sequence[RuleInfo], *, color: bool)
         "results": [_result(report, rule_index) for report in reports],
     }
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(log, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _rule_descriptor(rule: RuleInfo) -> JSON:
@@ -116,8 +118,10 @@ def _artifact_uri(path: str) -> str:
     """The path as a URI reference: SARIF wants a valid URI, so spaces and non-ASCII letters are
     percent-encoded; a relative path stays relative, an absolute one becomes a file URI."""
     slashed = path.replace("\\", "/")
+    # As the bytes of the file name, which need not be UTF-8.
+    raw = os.fsencode(slashed)
     if _WINDOWS_DRIVE.match(slashed):
-        return "file:///" + quote(slashed, safe="/:")
+        return "file:///" + quote(raw, safe="/:")
     if slashed.startswith("/"):
-        return "file://" + quote(slashed, safe="/")
-    return quote(slashed, safe="/")
+        return "file://" + quote(raw, safe="/")
+    return quote(raw, safe="/")

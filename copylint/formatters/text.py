@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from copylint.finding import Severity
+from copylint.formatters.printable import printable
 
 if TYPE_CHECKING:
     from copylint.finding import Report, RuleInfo
@@ -42,13 +43,14 @@ def _finding_line(report: Report, *, color: bool) -> str:
     if color:
         severity = f"{_SEVERITY_COLORS[finding.severity]}{severity}{_RESET}"
         rule = f"{_DIM}{rule}{_RESET}"
-    return f"{report.path}:{report.line}:{report.column}: {severity} {rule} {finding.message}"
+    where = f"{printable(report.path)}:{report.line}:{report.column}"
+    return f"{where}: {severity} {rule} {printable(finding.message)}"
 
 
 def _suggestion_line(suggestions: Sequence[str]) -> str:
     best, *others = suggestions
-    alternatives = f" (or: {', '.join(others)})" if others else ""
-    return f"  suggestion: {best}{alternatives}"
+    alternatives = f" (or: {', '.join(map(printable, others))})" if others else ""
+    return f"  suggestion: {printable(best)}{alternatives}"
 
 
 def _summary(reports: Sequence[Report]) -> str:

@@ -13,9 +13,8 @@ The entity rule then checks a name an article uses once against the house's reco
 from __future__ import annotations
 
 import json
-import multiprocessing
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -95,37 +94,69 @@ def _at(path: str, where: tuple[str | int, ...], problem: str) -> CopylintError:
     return parse_yaml(read_text(path, LEXICON_MAX_BYTES), path).error(where, problem)
 
 
+@dataclass(frozen=True)
+class Learnt:
+    """What `learn` found: each name with its count, how many articles it read, and the files
+    it could not read, each with why."""
+
+    counts: Counter[str]
+    articles: int
+    refused: tuple[tuple[str, str], ...]
+
+
 def learn_names(
-    paths: Iterable[str], progress: Callable[[int], None] | None = None, processes: int = 2
-) -> Counter[str]:
-    """How often the articles at `paths` use each name, counted on `processes` cores."""
+    paths: Iterable[str], progress: Callable[[int], None] | None = None, jobs: int = 1
+) -> Learnt:
+    """How often the articles at `paths` use each name, read on `jobs` processes."""
     total: Counter[str] = Counter()
-    paths = list(paths)
-    with multiprocessing.get_context("spawn").Pool(processes) as pool:
-        for counts in pool.imap_unordered(_names_in, paths, chunksize=8):
+    refused: list[tuple[str, str]] = []
+    articles = 0
+    for path, counts, problem in _read_all(list(paths), jobs):
+        if problem is not None:
+            refused.append((path, problem))
+        else:
+            articles += 1
             total.update(counts)
-            if progress:
-                progress(1)
+        if progress:
+            progress(1)
     known = known_words()
-    return Counter(
+    names = Counter(
         {
             name: count
             for name, count in total.items()
             if count >= MIN_RECORDED and not known.is_only_a_word(name)
         }
     )
+    return Learnt(names, articles, tuple(refused))
 
 
-def _names_in(path: str) -> Counter[str]:
+def _read_all(paths: list[str], jobs: int) -> Iterable[tuple[str, Counter[str], str | None]]:
+    if jobs <= 1 or len(paths) < 2 * jobs:
+        return map(_names_in, paths)
+    import multiprocessing  # only here: a run of `check` never pays for its import
+
+    pool = multiprocessing.get_context("spawn").Pool(jobs)
+    return _closing(pool, pool.imap(_names_in, paths, chunksize=16))
+
+
+def _closing(
+    pool: Any, results: Iterable[tuple[str, Counter[str], str | None]]
+) -> Iterator[tuple[str, Counter[str], str | None]]:
+    with pool:
+        yield from results
+
+
+def _names_in(path: str) -> tuple[str, Counter[str], str | None]:
     try:
         prose = read_document(path).prose
-    except CopylintError:  # an unreadable article teaches nothing; the others still count
-        return Counter()
-    return Counter(
+    except CopylintError as error:
+        return path, Counter(), str(error)
+    counts = Counter(
         use.form
         for use in name_uses(prose)
         if len(use.form) >= MIN_LENGTH and not is_acronym(use.form)
     )
+    return path, counts, None
 
 
 def dump_lexicon(counts: Counter[str], articles: int) -> str:
