@@ -61,7 +61,7 @@ def compile_pattern(source: str, *, ignorecase: bool = False, trusted: bool = Fa
         raise PatternError(f"invalid regex {source!r}: {error}") from None
     except (RecursionError, OverflowError, ValueError):
         raise PatternError(f"invalid regex {source!r}: too complex") from None
-    if python.search("") is not None:
+    if _matches_nothing(python, source):
         raise PatternError(f"the regex {source!r} matches the empty string, so it flags nothing")
     if trusted:
         return _Python(source, python)
@@ -69,6 +69,13 @@ def compile_pattern(source: str, *, ignorecase: bool = False, trusted: bool = Fa
     if linear is not None:
         return _Linear(source, linear)
     return _Limited(source, _regex(source, flags))
+
+
+def _matches_nothing(python: re.Pattern[str], source: str) -> bool:
+    """Whether the pattern matches an empty span of a few texts, its own letters among them:
+    `x*`, `(?=x)` and `\\b` flag nothing wherever they match."""
+    probes = ("", " ", "a", "A1 b_c.", "".join(ch for ch in source if ch.isalnum())[:20])
+    return any(match.end() == match.start() for probe in probes for match in python.finditer(probe))
 
 
 @dataclass

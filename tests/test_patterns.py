@@ -1,0 +1,136 @@
+"""Regexes that cannot stall a run: the shipped packs' on hostile lines, and a house's own."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from copylint.checks.base import Rule
+from copylint.config import load_config
+from copylint.engine import check_document
+from copylint.errors import ConfigError
+from copylint.patterns import PatternError, compile_pattern
+from copylint.text.document import Document
+
+RULES = Path(__file__).resolve().parent.parent / "rules"
+
+
+def shipped_line_patterns() -> list[str]:
+    pack = yaml.safe_load((RULES / "boilerplate.yaml").read_text("utf-8"))
+    lines = pack["rules"]["boilerplate/web-chrome"]["lines"]
+    return [pattern for group in lines.values() for pattern in group]
+
+
+def hostile_lines(pattern: str, repeats: int) -> list[str]:
+    """Long lines built from a pattern's own words and characters, each ending in a character
+    that makes it fail: where a pattern can split its input between alternatives, lines like
+    these make a backtracking engine try every split."""
+    words = sorted(set(re.findall(r"[A-Za-z]{2,}", pattern)))[:40]
+    units = [*(f"{word} " for word in words), "1. ", "1:", "1 ", "a ", "  ", "(AP Photo/", "ab | "]
+    prefixes = ["", "Updated 10:32 ", "Follow ", "FILE - ", "[a ", "• ", "© 2020 ", "get "]
+    return [prefix + unit * repeats + "\x7f" for prefix in prefixes for unit in units]
+
+
+@pytest.mark.parametrize("pattern", shipped_line_patterns())
+def test_a_shipped_line_pattern_fails_a_long_hostile_line_in_linear_time(pattern: str) -> None:
+    compiled = re.compile(pattern)
+    worst = 0.0
+    for line in hostile_lines(pattern, 4000):
+        started = time.perf_counter()
+        compiled.search(line)
+        worst = max(worst, time.perf_counter() - started)
+    assert worst < 0.1, f"{pattern!r} took {worst:.2f} s on a hostile line"
+
+
+def test_200_kb_of_a_caption_opening_on_one_line_is_read_at_once() -> None:
+    (rule,) = [r for r in load_config(None).rules if r.id == "boilerplate/web-chrome"]
+    started = time.perf_counter()
+    check_document(Document("a.txt", "(AP Photo/" * 20_000), [rule])
+    assert time.perf_counter() - started < 1.0
+
+
+# A house's patterns ---------------------------------------------------------------------------
+
+
+def house_rule(tmp_path: Path, kind: str, options: str) -> Rule:
+    config = tmp_path / "house.yaml"
+    config.write_text(
+        "extends: []\nrules:\n  house/x:\n"
+        f"    kind: {kind}\n    category: style\n    severity: warning\n"
+        f"    message: '{{text}}'\n{options}",
+        encoding="utf-8",
+    )
+    (rule,) = load_config(config).rules
+    return rule
+
+
+def flagged(rule: Rule, text: str) -> list[str]:
+    return [report.text for report in check_document(Document("a.txt", text), [rule])]
+
+
+def test_a_backreference_in_a_second_pattern_means_what_it_says(tmp_path: Path) -> None:
+    rule = house_rule(tmp_path, "existence", r"    patterns: ['colour', '\b(\w+) \1\b']" + "\n")
+    assert flagged(rule, "The the colour, then then.") == ["colour", "then then"]
+
+
+def test_inline_flags_and_a_group_named_like_ours_are_the_pattern_s_own(tmp_path: Path) -> None:
+    rule = house_rule(
+        tmp_path, "substitution", "    swap: {'(?i)web site': website, '(?P<s0>e-mail)': email}\n"
+    )
+    assert flagged(rule, "Our Web Site sends e-mail.") == ["Web Site", "e-mail"]
+
+
+def test_a_backreference_in_a_swap_key(tmp_path: Path) -> None:
+    rule = house_rule(tmp_path, "substitution", r"    swap: {'(\w+) \1': 'one of them'}" + "\n")
+    assert flagged(rule, "It was very very late.") == ["very very"]
+
+
+@pytest.mark.parametrize("pattern", ["x*", "(a|)", "(?=x)", r"\b"])
+def test_a_pattern_that_matches_the_empty_string_is_refused(pattern: str) -> None:
+    with pytest.raises(PatternError, match="matches the empty string"):
+        compile_pattern(pattern)
+
+
+def test_an_empty_matching_pattern_is_a_config_error_at_its_place(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as error:
+        house_rule(tmp_path, "existence", "    patterns: [colour, 'x*']\n")
+    assert (error.value.line, error.value.column) == (8, 24)
+    assert error.value.problem == "the regex 'x*' matches the empty string, so it flags nothing"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text", "found"),
+    [
+        (r"\w+é", "café au lait", (0, 4)),  # Python's \w is Unicode; RE2's would not be
+        (r"[\w-]+ville", "Saint-Étienne-ville", (0, 19)),
+        (r"\d+\s+km", "٣ km", (0, 4)),
+        (r"(a+)+$", "a" * 5_000 + "b", None),  # linear on RE2
+        (r"(x+x+)+y", "x" * 5_000, None),
+    ],
+)
+def test_house_patterns_keep_python_s_meaning_on_the_linear_engine(
+    pattern: str, text: str, found: tuple[int, int] | None
+) -> None:
+    compiled = compile_pattern(pattern)
+    assert type(compiled).__name__ == "_Linear"
+    started = time.perf_counter()
+    assert compiled.search(text) == found
+    assert time.perf_counter() - started < 0.5
+
+
+def test_a_pattern_that_stalls_is_stopped_said_once_and_not_run_again(tmp_path: Path) -> None:
+    # `\b` keeps it off RE2; on a backtracking engine it takes exponential time.
+    rule = house_rule(tmp_path, "existence", r"    patterns: ['(?:a|a)+\b!', colour]" + "\n")
+    warnings: list[str] = []
+    started = time.perf_counter()
+    for _ in range(3):
+        check_document(Document("a.txt", "a" * 40 + " colour"), [rule], warn=warnings.append)
+    assert time.perf_counter() - started < 2.0
+    assert warnings == [
+        r"a.txt: house/x: the pattern '(?:a|a)+\\b!' ran for over 0.5 s and was stopped;"
+        " it will not be run again"
+    ]
