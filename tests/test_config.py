@@ -393,7 +393,8 @@ CONFIG_ERRORS = [
         rule:
           boilerplate/web-chrome: false
         """,
-        "2:1: unknown key 'rule' (known: entities, extends, locale, max_file_size, proper_nouns, rules)",
+        "2:1: unknown key 'rule'"
+        " (known: entities, extends, locale, max_file_size, proper_nouns, rules)",
         id="unknown-top-level-key",
     ),
     pytest.param(
