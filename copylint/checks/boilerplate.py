@@ -25,6 +25,8 @@ from copylint.text.document import Document, Line
 _WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"[.!?,;\"”’]$")
 _LINE_END = re.compile(r"[.!?:;\"”’)]$")
+# No label has words longer than this on average: a longer line is copy.
+_LONGEST_WORD = 30
 _LABEL_COLON = re.compile(r"^([^:]{1,40}):(?=\s|$)")
 
 
@@ -123,7 +125,7 @@ class Boilerplate(Rule):
         if what is not None:
             return what
         colon = _LABEL_COLON.match(label)
-        if colon and len(_WORD.findall(label)) <= self.max_words * 2:
+        if colon and _few_words(label, self.max_words * 2):
             return self._interface_words(colon[1], limit=3, lead=True)
         return None
 
@@ -131,8 +133,10 @@ class Boilerplate(Rule):
         """The commonest kind of interface word in `label` if every word in it that is not a
         function word belongs to the interface (and, with `lead`, the first word does too);
         None otherwise."""
+        if not _few_words(label, limit):
+            return None
         words = [word.lower() for word in _WORD.findall(label)]
-        if not words or len(words) > limit or (lead and words[0] in self.function_words):
+        if not words or (lead and words[0] in self.function_words):
             return None
         kinds = []
         for word in words:
@@ -163,16 +167,24 @@ class Boilerplate(Rule):
         return before_ends and not runs_on
 
     def _ends_a_line(self, label: str) -> bool:
-        return bool(_LINE_END.search(label)) or len(_WORD.findall(label)) <= self.block_label_words
+        return bool(_LINE_END.search(label)) or _few_words(label, self.block_label_words)
 
     def is_block_label(self, label: str) -> bool:
         """A line a share bar or a topic list is made of: a few capitalised words, no sentence."""
-        words = _WORD.findall(label)
         return (
-            0 < len(words) <= self.block_label_words
-            and label[:1].isupper()
+            label[:1].isupper()
+            and _few_words(label, self.block_label_words)
+            and _WORD.search(label) is not None
             and not _SENTENCE_END.search(label)
         )
+
+
+def _few_words(label: str, limit: int) -> bool:
+    """Whether `label` has `limit` words or fewer. A line of copy is long, and a length no
+    label of that many words reaches says so before its words are split."""
+    if len(label) > _LONGEST_WORD * limit:
+        return False
+    return len(_WORD.findall(label)) <= limit
 
 
 def _base_forms(word: str) -> Iterator[str]:

@@ -57,9 +57,14 @@ def entities_over(
     doc: Document, spans: Sequence[tuple[int, int]], model: str | None
 ) -> list[Entity | None]:
     """The entity the recogniser sees over each (start, end) span of `doc`, or None. Only the
-    sentences that hold the spans are read."""
-    windows = {_sentence_of(doc.prose, start, end) for start, end in spans}
-    entities = [entity for window in sorted(windows) for entity in _entities(doc, *window, model)]
+    sentences that hold the spans are read, all in one batch."""
+    windows = sorted({_sentence_of(doc.prose, start, end) for start, end in spans})
+    found = _recognised(tuple(doc.prose[start:end] for start, end in windows), model)
+    entities = [
+        Entity(start + entity.start, start + entity.end, entity.label)
+        for (start, _), in_window in zip(windows, found, strict=True)
+        for entity in in_window
+    ]
     return [
         next((e for e in entities if e.start <= start and end <= e.end), None)
         for start, end in spans
@@ -80,9 +85,20 @@ def _sentence_of(prose: str, start: int, end: int) -> tuple[int, int]:
     )
 
 
-def _entities(doc: Document, start: int, end: int, model: str | None) -> list[Entity]:
-    def recognise() -> list[Entity]:
-        parsed = ner_pipeline(model)(doc.prose[start:end])
-        return [Entity(start + e.start_char, start + e.end_char, e.label_) for e in parsed.ents]
+# What the recogniser said of each sentence it read, in this process: the same sentence (a
+# name's usual context, or an article checked twice by an editor's tool) is read once.
+_SAID: dict[tuple[str | None, str], tuple[Entity, ...]] = {}
+_SAID_MAX = 20_000
 
-    return doc.derived(("entities", start, end, model), recognise)
+
+def _recognised(texts: Sequence[str], model: str | None) -> list[tuple[Entity, ...]]:
+    """The entities of each text, offsets into it; those not seen before read in one batch."""
+    unseen = [text for text in dict.fromkeys(texts) if (model, text) not in _SAID]
+    if unseen:
+        if len(_SAID) + len(unseen) > _SAID_MAX:
+            _SAID.clear()
+        for text, parsed in zip(unseen, ner_pipeline(model).pipe(unseen), strict=True):
+            _SAID[model, text] = tuple(
+                Entity(e.start_char, e.end_char, e.label_) for e in parsed.ents
+            )
+    return [_SAID[model, text] for text in texts]

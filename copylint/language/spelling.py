@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from copylint.language.variants import Locale, Variant, load_variants
@@ -160,6 +160,9 @@ class _Scan:
     encoded: bytes  # the prose in UTF-8
     words: bytes  # the same bytes, letters lower-cased and the rest spaces
     hits: frozenset[bytes]
+    # For a text too long to search form by form: every hit's place, found in one pass that
+    # the rules share.
+    passed: list[tuple[int, int, bytes]] = field(default_factory=list)
 
     def occurrences(self, prose: str, forms: frozenset[bytes]) -> list[tuple[int, int]]:
         """Where each of `forms` stands as a whole word in `prose`, in any case, in order.
@@ -167,7 +170,9 @@ class _Scan:
         the text's edge on each side make it a whole word there; a letter beyond ASCII beside
         it (café) is checked in the prose."""
         if len(self.words) * len(forms) > _SEARCH_LIMIT:
-            return _occurrences_in_one_pass(prose, forms)
+            if not self.passed:
+                self.passed.extend(_occurrences_in_one_pass(prose, self.hits))
+            return [(start, end) for start, end, form in self.passed if form in forms]
         starts = []
         words = self.words
         for form in forms:
@@ -244,15 +249,18 @@ _SEARCH_LIMIT = 2_000_000
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
 
 
-def _occurrences_in_one_pass(prose: str, forms: frozenset[bytes]) -> list[tuple[int, int]]:
+def _occurrences_in_one_pass(
+    prose: str, forms: frozenset[bytes]
+) -> list[tuple[int, int, bytes]]:
     """Past `_SEARCH_LIMIT`, one pass over every word of the text beats a search for each
-    form: a 10 MB file is read once, not 500 times."""
-    wanted = {form.decode() for form in forms}
-    return [
-        match.span()
-        for match in _ASCII_WORD.finditer(prose)
-        if match[0].lower() in wanted and _whole(prose, *match.span())
-    ]
+    form: a 10 MB file is read once, not 500 times. Each place comes with its form."""
+    wanted = {form.decode(): form for form in forms}
+    found = []
+    for match in _ASCII_WORD.finditer(prose):
+        form = wanted.get(match[0].lower())
+        if form is not None and _whole(prose, *match.span()):
+            found.append((*match.span(), form))
+    return found
 
 
 def _whole_words(text: str, words: Iterable[str]) -> Iterator[tuple[int, int]]:
