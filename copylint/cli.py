@@ -6,21 +6,21 @@ import os
 import sys
 import textwrap
 from collections.abc import Iterable, Sequence
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import click
 
 from copylint import __version__
+from copylint.api import Linter
 from copylint.checks.base import Rule
-from copylint.config import Config, find_house_config, load_config
-from copylint.engine import Selection, check_document, fails
-from copylint.errors import CopylintError, ExitCode
+from copylint.config import HOUSE_CONFIG_NAMES, Config, find_house_config
+from copylint.engine import fails
+from copylint.errors import CopylintError, ExitCode, InputError
 from copylint.finding import Report, Severity
 from copylint.formatters import FORMATTERS
 from copylint.formatters.printable import printable
-from copylint.text.sources import STDIN, discover, read_document
+from copylint.text.sources import STDIN, discover
 
 LOCALES = ("en-GB", "en-US", "en-GB-oxendict", "auto")
 # What a shell reports for a program Ctrl-C stopped (128 + SIGINT).
@@ -89,10 +89,6 @@ _NO_ARGS: Any = getattr(click.exceptions, "NoArgsIsHelpError", ())
 @click.version_option(__version__, prog_name="copylint")
 def cli() -> None:
     """copylint: a copy linter for newsrooms."""
-    # Configs are read once per run, not once per process, which may run again (a test, an
-    # editor) after a config has changed.
-    for cached in (_nearest_to, _nearest, _config, _selected):
-        cached.cache_clear()
 
 
 @cli.command()
@@ -117,6 +113,16 @@ def cli() -> None:
     help="Exit 1 when a finding is at or above this severity.",
 )
 @click.option("--stdin-filename", help="The name to report for text read from '-'.")
+@click.option(
+    "--report-unused-suppressions",
+    is_flag=True,
+    help="Report each copylint-disable directive that silences nothing.",
+)
+@click.option(
+    "--add-accept",
+    is_flag=True,
+    help="Add what this run found to the house config's accept lists.",
+)
 def check(
     paths: tuple[str, ...],
     format_name: str,
@@ -126,27 +132,30 @@ def check(
     ignore: tuple[str, ...],
     fail_on: str,
     stdin_filename: str | None,
+    report_unused_suppressions: bool,
+    add_accept: bool,
 ) -> int:
     """Check articles: files, folders (recursively: *.txt, *.md, *.markdown), globs, or '-'."""
     if not paths:
         raise click.UsageError("name the articles to check (a file, a folder, a glob or '-')")
-    selection = Selection(_codes(select), _codes(ignore))
+    linter = Linter(
+        config, locale, _codes(select), _codes(ignore), report_unused_suppressions, _complain
+    )
     reports: list[Report] = []
     rules_run: dict[str, Rule] = {}
     unreadable = False
     for path in discover(paths, skipped=_skipped):
-        house = _house_for(path, stdin_filename, config)
-        loaded = _config(house, locale)
         try:
-            doc = read_document(path, stdin_filename, loaded.max_file_size)
-        except CopylintError as error:
+            checked = linter.check_file(path, stdin_filename)
+        except InputError as error:  # that file: the others are still checked
             _complain(error)
             unreadable = True
             continue
-        rules = _selected(house, locale, selection)
-        rules_run.update((rule.id, rule) for rule in rules)
-        reports += check_document(doc, rules, warn=_warn)
+        rules_run.update((rule.id, rule) for rule in linter.rules_for(checked.config.path))
+        reports += checked.reports
     reports.sort(key=lambda r: (r.path, r.line, r.column, r.finding.rule))
+    if add_accept:
+        _accept_all(reports, config)
     _write(FORMATTERS[format_name](reports, [r.info for r in rules_run.values()], color=_color()))
     if unreadable:
         return ExitCode.ERROR
@@ -158,7 +167,7 @@ def check(
 @locale_option
 def rules(config: str | None, locale: str | None) -> int:
     """List every rule: id, category, severity (or `off`), pack."""
-    loaded = _config(config or _nearest(Path.cwd()), locale)
+    loaded = _here(config, locale)
     rows = [(r.id, r.category, r.severity.value, r.pack) for r in loaded.rules]
     rows += [(r.id, r.category, "off", r.pack) for r in loaded.disabled]
     widths = [max(len(row[i]) for row in rows) for i in range(3)] if rows else [0, 0, 0]
@@ -173,7 +182,7 @@ def rules(config: str | None, locale: str | None) -> int:
 @config_option
 def explain(rule_id: str, config: str | None) -> int:
     """What RULE checks, why, and examples that fail and pass."""
-    loaded = _config(config or _nearest(Path.cwd()), None)
+    loaded = _here(config, None)
     found = {rule.id: rule for rule in (*loaded.rules, *loaded.disabled)}.get(rule_id)
     if found is None:
         raise click.UsageError(f"no rule {rule_id!r}; `copylint rules` lists them")
@@ -224,6 +233,39 @@ def learn(corpus: tuple[str, ...], output: Path, jobs: int) -> int:
     return ExitCode.ERROR if learnt.refused else ExitCode.CLEAN
 
 
+@cli.command()
+@click.argument("texts", nargs=-1, required=True)
+@click.option("--rule", "code", default="*", help="The rule id or category (default: every rule).")
+@config_option
+def accept(texts: tuple[str, ...], code: str, config: str | None) -> int:
+    """Accept TEXTS (words, names, phrases, /regexes/): the rule never flags them again."""
+    from copylint.acceptance import add_accepted
+
+    house = _house_to_write(config)
+    added = add_accepted(house, {code: list(texts)})
+    _complain(f"{added} added to the accept list for {code!r} in {house}")
+    return ExitCode.CLEAN
+
+
+def _accept_all(reports: Sequence[Report], config: str | None) -> None:
+    from copylint.acceptance import add_accepted
+
+    entries: dict[str, list[str]] = {}
+    for report in reports:
+        entries.setdefault(report.finding.rule, []).append(report.text)
+    house = _house_to_write(config)
+    added = add_accepted(house, entries)
+    _complain(f"{added} findings' texts added to the accept lists in {house}")
+
+
+def _house_to_write(config: str | None) -> Path:
+    """The config to write to: the one named, the nearest, or a new one here."""
+    if config is not None:
+        return Path(config)
+    nearest = find_house_config(Path.cwd().resolve())
+    return nearest if nearest else Path(HOUSE_CONFIG_NAMES[0])
+
+
 def explanation(rule: Rule) -> str:
     lines = [
         f"{rule.id} ({rule.category}, {rule.severity.value}, kind {rule.KIND}, pack {rule.pack})",
@@ -247,55 +289,15 @@ def _codes(given: Iterable[str]) -> tuple[str, ...]:
     return tuple(code.strip() for item in given for code in item.split(",") if code.strip())
 
 
-def _house_for(path: str, stdin_filename: str | None, config: str | None) -> str | None:
-    """The house config for a file: the one named, or the nearest to the file."""
-    if config is not None:
-        return config
-    # Text from stdin is named as if it were in the current folder.
-    where = (stdin_filename or STDIN) if path == STDIN else path
-    return _nearest_to(os.path.dirname(os.path.abspath(where or ".")))
+def _here(config: str | None, locale: str | None) -> Config:
+    """The house config named, or the nearest to the current folder."""
+    linter = Linter(config, locale, warn=_complain)
+    return linter.config_for(linter.house_for(os.path.join(os.getcwd(), "-")))
 
 
 def _skipped(path: str, problem: str) -> None:
     """A file a folder or a glob found that is no article to read (a FIFO, a socket)."""
     _complain(f"{path}: skipped: {problem}")
-
-
-@cache
-def _nearest_to(folder: str) -> str | None:
-    """The house config for the files of a folder, resolved once per folder: a run over a
-    thousand articles in one folder looks it up once."""
-    return _nearest(Path(folder).resolve())
-
-
-@cache
-def _nearest(folder: Path) -> str | None:
-    found = find_house_config(folder)
-    return str(found) if found else None
-
-
-@cache
-def _config(path: str | None, locale: str | None) -> Config:
-    loaded = load_config(path, locale)
-    for warning in loaded.warnings:
-        _warn(warning)
-    return loaded
-
-
-@cache
-def _selected(config: str | None, locale: str | None, selection: Selection) -> list[Rule]:
-    loaded = _config(config, locale)
-    unknown = selection.unknown(loaded.rules)
-    if unknown:
-        code = unknown[0]
-        off = [rule.id for rule in loaded.disabled if Selection((code,)).allows(rule.id)]
-        if off:
-            raise click.UsageError(
-                f"{code!r} is off in this config: switch it on with"
-                f" `rules: {{{off[0]}: true}}` to select it"
-            )
-        raise click.UsageError(f"no rule or category {code!r}; `copylint rules` lists them")
-    return selection.filter(loaded.rules)
 
 
 def _color() -> bool:
@@ -304,10 +306,6 @@ def _color() -> bool:
 
 def _write(text: str) -> None:
     sys.stdout.write(text)
-
-
-def _warn(message: str) -> None:
-    _complain(f"warning: {message}")
 
 
 def _complain(error: object) -> None:

@@ -16,11 +16,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from copylint.acceptance import Accepted, accepted
 from copylint.checks import KINDS
 from copylint.checks.base import Examples, OptionError, Rule, Settings
 from copylint.errors import ConfigError
 from copylint.finding import Severity
 from copylint.packaged import read_packaged
+from copylint.patterns import PatternError
 from copylint.text.sources import DEFAULT_MAX_FILE_SIZE
 from copylint.yamlfile import Where, YamlFile, load_yaml, validate
 
@@ -76,6 +78,7 @@ class Config:
     rules: tuple[Rule, ...]
     disabled: tuple[Rule, ...] = ()
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    accept: tuple[Accepted, ...] = ()
     # What the config says that is legal but likely a mistake: one line each, said once.
     warnings: tuple[str, ...] = ()
 
@@ -87,6 +90,7 @@ class _Layers:
     locale: str = "auto"
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     proper_nouns: list[str] = field(default_factory=list)
+    accept: list[Accepted] = field(default_factory=list)
     lexicon: str | None = None
     spacy_model: str | None = None
     rules: dict[str, dict[str, Setting]] = field(default_factory=dict)
@@ -134,6 +138,7 @@ def load_config(house: str | Path | None, locale: str | None = None) -> Config:
         rules=rules,
         disabled=tuple(rule for rule, enabled in built if not enabled),
         max_file_size=layers.max_file_size,
+        accept=tuple(layers.accept),
         warnings=tuple(layers.warnings),
     )
 
@@ -154,6 +159,12 @@ def _apply(layers: _Layers, file: YamlFile, *, shipped: bool, implicit_extends: 
     if "max_file_size" in data:
         layers.max_file_size = _bytes(data["max_file_size"])
     layers.proper_nouns += data.get("proper_nouns", [])
+    for code, texts in data.get("accept", {}).items():
+        for index, text in enumerate(texts):
+            try:
+                layers.accept += accepted({code: [text]})
+            except PatternError as error:
+                raise file.error(("accept", code, index), str(error)) from None
     if "lexicon" in data.get("entities", {}):
         lexicon = Path(file.path).parent / data["entities"]["lexicon"]
         if not lexicon.is_file():
@@ -228,15 +239,18 @@ def _strings(data: Any) -> Iterator[str]:
             yield from _strings(item)
 
 
+# No article comes near this; a bigger limit would only let a run take minutes.
+MAX_FILE_SIZE_LIMIT = 1024 * 1024 * 1024
 _UNITS = {"B": 1, "KB": 1024, "MB": 1024 * 1024, "GB": 1024 * 1024 * 1024}
 
 
 def _bytes(value: int | str) -> int:
     """`max_file_size` in bytes: a count, or a number and a unit (the schema has checked it)."""
     if isinstance(value, int):
-        return value
+        return min(value, MAX_FILE_SIZE_LIMIT)
     number, unit = value[: len(value.rstrip("BKMG"))], value[len(value.rstrip("BKMG")) :]
-    return max(1, int(float(number.strip()) * _UNITS[unit]))
+    size = float(number.strip()) * _UNITS[unit]
+    return max(1, int(min(size, MAX_FILE_SIZE_LIMIT)))
 
 
 def _enabled(settings: dict[str, Setting]) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from copylint.checks.base import Rule
 from copylint.finding import Finding, Report, Severity
 from copylint.patterns import PatternStalled
+from copylint.suppressions import suppress
 from copylint.text.document import Document
 
 
@@ -40,10 +41,14 @@ def _names(code: str, rule_id: str) -> bool:
 
 
 def check_document(
-    doc: Document, rules: Sequence[Rule], warn: Callable[[str], None] | None = None
+    doc: Document,
+    rules: Sequence[Rule],
+    warn: Callable[[str], None] | None = None,
+    report_unused_suppressions: bool = False,
 ) -> list[Report]:
-    """Every finding of `rules` in `doc`, placed and sorted. A house pattern that stalls is
-    stopped, told to `warn` once, and the other rules go on."""
+    """Every finding of `rules` in `doc` that the article's own directives do not silence,
+    placed and sorted. A house pattern that stalls is stopped, told to `warn` once, and the
+    other rules go on."""
     reports = []
     for rule in rules:
         try:
@@ -52,7 +57,7 @@ def check_document(
             if warn is not None:
                 warn(f"{doc.path}: {rule.id}: {stalled}; it will not be run again")
     reports.sort(key=lambda r: (r.line, r.column, r.finding.rule))
-    return reports
+    return suppress(doc, reports, report_unused_suppressions)
 
 
 def place(doc: Document, finding: Finding) -> Report:

@@ -25,3 +25,7 @@ class ConfigError(CopylintError):
     def __init__(self, path: str, line: int, column: int, problem: str) -> None:
         super().__init__(f"{path}:{line}:{column}: {problem}")
         self.path, self.line, self.column, self.problem = path, line, column, problem
+
+
+class UsageError(CopylintError):
+    """A command asked for something that is not there: a rule that does not exist."""

@@ -249,9 +249,7 @@ _SEARCH_LIMIT = 2_000_000
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
 
 
-def _occurrences_in_one_pass(
-    prose: str, forms: frozenset[bytes]
-) -> list[tuple[int, int, bytes]]:
+def _occurrences_in_one_pass(prose: str, forms: frozenset[bytes]) -> list[tuple[int, int, bytes]]:
     """Past `_SEARCH_LIMIT`, one pass over every word of the text beats a search for each
     form: a 10 MB file is read once, not 500 times. Each place comes with its form."""
     wanted = {form.decode(): form for form in forms}

@@ -56,8 +56,13 @@ class HtmlProse:
 
 def read_html(source: str) -> list[HtmlProse]:
     reader = _Reader(source)
-    reader.feed(source)
-    reader.close()
+    try:
+        reader.feed(source)
+        reader.close()
+    except (AssertionError, ValueError):
+        # The standard library's parser gives up on some broken markup (`<![` that opens no
+        # CDATA section): what it read before that is kept, and the rest is not prose.
+        pass
     reader.end_block()
     return reader.blocks
 

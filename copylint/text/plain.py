@@ -10,14 +10,17 @@ from copylint.text.blocks import Block, Reading, Role
 from copylint.text.spans import overwrite
 from copylint.text.templates import front_matter_end
 
+_DIRECTIVE = re.compile(
+    r"^[ \t]*copylint-(?:disable-next-line|disable-file|disable|enable)\b[^\n]*$", re.MULTILINE
+)
 _PARAGRAPH = re.compile(r"^[^\S\n]*\S.*(?:\n[^\S\n]*\S.*)*", re.MULTILINE)
 
 
 def read_plain(text: str) -> Reading:
     body = front_matter_end(text)
-    prose = overwrite(
-        text, [(0, body), *bare_addresses(text, body)] if body else bare_addresses(text)
-    )
+    # A line that tells copylint what to silence is no copy (see `copylint.suppressions`).
+    blanks = bare_addresses(text, body) + [m.span() for m in _DIRECTIVE.finditer(text, body)]
+    prose = overwrite(text, [(0, body), *blanks] if body else blanks)
     blocks = [Block(Role.FRONT_MATTER, 0, body)] if body else []
     for match in _PARAGRAPH.finditer(prose):
         start, end = match.span()
