@@ -6,21 +6,27 @@ import os
 import sys
 import textwrap
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import click
 
 from copylint import __version__
-from copylint.api import Linter
+from copylint.acceptance import write_atomically
+from copylint.api import Checked, Linter
+from copylint.baseline import Recorded, fingerprint, new_findings, read_baseline
+from copylint.baseline import write_baseline as write_baseline_file
 from copylint.checks.base import Rule
 from copylint.config import HOUSE_CONFIG_NAMES, Config, find_house_config
 from copylint.engine import fails
 from copylint.errors import CopylintError, ExitCode, InputError
 from copylint.finding import Report, Severity
+from copylint.fixes import chosen_edits, fixed, unified_diff
 from copylint.formatters import FORMATTERS
 from copylint.formatters.printable import printable
-from copylint.text.sources import STDIN, discover
+from copylint.text.document import Document
+from copylint.text.sources import STDIN, decode, discover
 
 LOCALES = ("en-GB", "en-US", "en-GB-oxendict", "auto")
 # What a shell reports for a program Ctrl-C stopped (128 + SIGINT).
@@ -123,6 +129,19 @@ def cli() -> None:
     is_flag=True,
     help="Add what this run found to the house config's accept lists.",
 )
+@click.option("--fix", is_flag=True, help="Apply the safe fixes to the files.")
+@click.option("--unsafe-fixes", is_flag=True, help="Apply the unsafe fixes too (a name put right).")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; change nothing.")
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Report only findings this baseline does not record.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Record this run's findings in a baseline, and report none.",
+)
 def check(
     paths: tuple[str, ...],
     format_name: str,
@@ -134,6 +153,11 @@ def check(
     stdin_filename: str | None,
     report_unused_suppressions: bool,
     add_accept: bool,
+    fix: bool,
+    unsafe_fixes: bool,
+    diff: bool,
+    baseline: Path | None,
+    write_baseline: Path | None,
 ) -> int:
     """Check articles: files, folders (recursively: *.txt, *.md, *.markdown), globs, or '-'."""
     if not paths:
@@ -141,6 +165,13 @@ def check(
     linter = Linter(
         config, locale, _codes(select), _codes(ignore), report_unused_suppressions, _complain
     )
+    fixing = (fix or unsafe_fixes) and not diff
+    if (fixing or diff) and STDIN in paths:
+        raise click.UsageError("--fix and --diff work on files, not on '-'")
+    known = read_baseline(baseline) if baseline is not None else None
+    fixes = FixCount()
+    recorded: list[Recorded] = []
+    checked_paths: list[str] = []
     reports: list[Report] = []
     rules_run: dict[str, Rule] = {}
     unreadable = False
@@ -152,8 +183,28 @@ def check(
             unreadable = True
             continue
         rules_run.update((rule.id, rule) for rule in linter.rules_for(checked.config.path))
-        reports += checked.reports
+        if fixing or diff:
+            checked = _fix(linter, checked, unsafe_fixes, diff, fixes)
+        checked_paths.append(checked.doc.path)
+        if known is None and write_baseline is None:
+            reports += checked.reports
+        else:
+            recorded += (Recorded(r, fingerprint(checked.doc, r)) for r in checked.reports)
+    if write_baseline is not None:
+        write_baseline_file(write_baseline, recorded)
+        _complain(f"{len(recorded)} findings recorded in the baseline {write_baseline}")
+    elif known is not None and baseline is not None:
+        reports, fixed = new_findings(recorded, known, baseline, checked_paths)
+        if fixed:
+            _complain(
+                f"{fixed} findings of the baseline {baseline} are gone:"
+                f" --write-baseline {baseline} to shrink it"
+            )
     reports.sort(key=lambda r: (r.path, r.line, r.column, r.finding.rule))
+    if diff:
+        return ExitCode.FINDINGS if fixes.edits else ExitCode.CLEAN
+    if fixing:
+        _complain(f"{fixes.edits} fixes made in {fixes.files} files")
     if add_accept:
         _accept_all(reports, config)
     _write(FORMATTERS[format_name](reports, [r.info for r in rules_run.values()], color=_color()))
@@ -245,6 +296,28 @@ def accept(texts: tuple[str, ...], code: str, config: str | None) -> int:
     added = add_accepted(house, {code: list(texts)})
     _complain(f"{added} added to the accept list for {code!r} in {house}")
     return ExitCode.CLEAN
+
+
+@dataclass
+class FixCount:
+    edits: int = 0
+    files: int = 0
+
+
+def _fix(linter: Linter, checked: Checked, unsafe: bool, diff: bool, count: FixCount) -> Checked:
+    """Fix a file, or print the diff its fixes make; what remains in it after fixing."""
+    doc = checked.doc
+    edits = chosen_edits(checked.reports, unsafe)
+    if not edits or doc.raw is None:
+        return checked
+    after = fixed(doc, edits)
+    count.edits += len(edits)
+    count.files += 1
+    if diff:
+        _write(unified_diff(doc.path, doc.raw, after))
+        return checked
+    write_atomically(Path(doc.path), after)
+    return linter.check_document(Document(doc.path, decode(after, doc.path), after))
 
 
 def _accept_all(reports: Sequence[Report], config: str | None) -> None:

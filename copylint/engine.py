@@ -64,7 +64,13 @@ def place(doc: Document, finding: Finding) -> Report:
     line, column = doc.position(finding.start)
     end_line, end_column = doc.position(finding.end)
     text = doc.text[finding.start : finding.end]
-    return Report(doc.path, line, column, end_line, end_column, text, finding)
+    edits: tuple[tuple[int, int, int, int, str], ...] = ()
+    if finding.fix is not None:
+        edits = tuple(
+            (*doc.position(edit.start), *doc.position(edit.end), edit.text)
+            for edit in finding.fix.edits
+        )
+    return Report(doc.path, line, column, end_line, end_column, text, finding, edits)
 
 
 def fails(reports: Iterable[Report], fail_on: Severity) -> bool:

@@ -32,6 +32,30 @@ class RuleInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the text from `start` to `end` (offsets into `Document.text`) with `text`."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Applicability(str, Enum):
+    """Whether a fix may be applied without a person reading it (ruff's distinction): a safe
+    fix never changes what the copy says (a house spelling, a line of web chrome deleted); an
+    unsafe one might (a name put right that was another name)."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    applicability: Applicability
+    edits: tuple[Edit, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One fault a rule saw, as offsets into `Document.text` (lines are the Document's job)."""
 
@@ -42,6 +66,7 @@ class Finding:
     start: int
     end: int
     suggestions: tuple[str, ...] = ()
+    fix: Fix | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,11 +80,14 @@ class Report:
     end_column: int
     text: str
     finding: Finding
+    # The fix's edits placed in the file: (line, column, end line, end column, new text).
+    edits: tuple[tuple[int, int, int, int, str], ...] = ()
 
     def to_json(self) -> dict[str, object]:
-        """The fields of the JSON contract (DESIGN.md), in its order."""
+        """The fields of the JSON contract (DESIGN.md), in its order; `fix` only where there
+        is one."""
         f = self.finding
-        return {
+        found: dict[str, object] = {
             "path": self.path,
             "line": self.line,
             "column": self.column,
@@ -72,3 +100,12 @@ class Report:
             "text": self.text,
             "suggestions": list(f.suggestions),
         }
+        if f.fix is not None:
+            found["fix"] = {
+                "applicability": f.fix.applicability.value,
+                "edits": [
+                    {"line": a, "column": b, "end_line": c, "end_column": d, "text": text}
+                    for a, b, c, d, text in self.edits
+                ],
+            }
+        return found

@@ -241,6 +241,12 @@ def test_format_text(seed: str) -> None:
     )
 
 
+def deletion(line: int, end: int) -> dict[str, object]:
+    last = line == 36
+    end_line, end_column = (line, end) if last else (line + 1, 1)
+    return {"line": line, "column": 1, "end_line": end_line, "end_column": end_column, "text": ""}
+
+
 def test_format_json_matches_the_schema(seed: str) -> None:
     schema = json.loads(files("copylint").joinpath("schemas/findings.schema.json").read_text())
     everything = json.loads(run("check", "--format", "json", seed).stdout)
@@ -259,6 +265,8 @@ def test_format_json_matches_the_schema(seed: str) -> None:
             "message": message(text, what),
             "text": text,
             "suggestions": [],
+            # Deleting the line whole, its newline too (the last line has none).
+            "fix": {"applicability": "safe", "edits": [deletion(line, end)]},
         }
         for line, column, end, text, what in CHROME
     ]

@@ -13,7 +13,7 @@ from jsonschema import Draft202012Validator
 
 from copylint import __version__
 from copylint.checks.base import Rule
-from copylint.finding import Report, Severity
+from copylint.finding import Applicability, Edit, Fix, Report, Severity
 from copylint.formatters import FORMATTERS
 
 NEAR_MISS = Rule(
@@ -61,8 +61,12 @@ def report(
     message: str | None = None,
     suggestions: tuple[str, ...] = (),
 ) -> Report:
-    finding = rule.finding(0, len(text), message, suggestions)
-    return Report(path, line, column, line, column + len(text), text, finding)
+    """A report as the engine places it; a suggestion comes with its fix, as the spelling and
+    entity rules give it."""
+    fix = Fix(Applicability.SAFE, (Edit(0, len(text), suggestions[0]),)) if suggestions else None
+    finding = rule.finding(0, len(text), message, suggestions, fix)
+    edits = ((line, column, line, column + len(text), suggestions[0]),) if suggestions else ()
+    return Report(path, line, column, line, column + len(text), text, finding, edits)
 
 
 REPORTS = (
@@ -187,7 +191,14 @@ def test_json_is_the_contract_in_order_and_keeps_unicode() -> None:
     output = render("json")
     findings = json.loads(output)
     assert findings == [r.to_json() for r in REPORTS]
-    assert all(list(finding) == CONTRACT_FIELDS for finding in findings)
+    # The contract's fields in its order; `fix`, where there is one, after them.
+    assert all(list(finding)[: len(CONTRACT_FIELDS)] == CONTRACT_FIELDS for finding in findings)
+    assert [list(finding)[len(CONTRACT_FIELDS) :] for finding in findings] == [
+        ["fix"],
+        ["fix"],
+        [],
+        [],
+    ]
     assert "Zürich" in output
     assert findings[2]["suggestions"] == []
 
@@ -284,7 +295,7 @@ def test_sarif_result_has_location_snippet_fix_and_category() -> None:
         ],
         "fixes": [
             {
-                "description": {"text": "Replace with 'colour'"},
+                "description": {"text": "Replace with 'colour' (safe fix)"},
                 "artifactChanges": [
                     {
                         "artifactLocation": {"uri": "news/Z%C3%BCrich-vote.md"},

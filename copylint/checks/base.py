@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from copylint.finding import Finding, RuleInfo, Severity
+from copylint.finding import Applicability, Edit, Finding, Fix, RuleInfo, Severity
 from copylint.patterns import Pattern, PatternError
 from copylint.patterns import compile_pattern as make_pattern
 from copylint.text.document import Document
@@ -69,6 +69,8 @@ class Rule:
     REQUIRED: ClassVar[tuple[str, ...]] = ()
     # The names a message may use, as `{name}`: the kind fills them in.
     MESSAGE_FIELDS: ClassVar[frozenset[str]] = frozenset({"text"})
+    # Whether putting the first suggestion in place of the flagged text is a fix, and how safe.
+    FIX: ClassVar[Applicability | None] = None
 
     @classmethod
     def options(cls, raw: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
@@ -90,7 +92,10 @@ class Rule:
         end: int,
         message: str | None = None,
         suggestions: tuple[str, ...] = (),
+        fix: Fix | None = None,
     ) -> Finding:
+        if fix is None and self.FIX is not None and suggestions:
+            fix = Fix(self.FIX, (Edit(start, end, suggestions[0]),))
         return Finding(
             rule=self.id,
             category=self.category,
@@ -99,6 +104,7 @@ class Rule:
             start=start,
             end=end,
             suggestions=suggestions,
+            fix=fix,
         )
 
 
@@ -138,6 +144,14 @@ def whole_words(pattern: Pattern, text: str) -> Iterator[tuple[int, int]]:
 
 def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
+
+
+def respelling(doc: Document, start: int, end: int, spelling: str) -> Fix:
+    """A word spelt again: safe in the copy's own words, unsafe inside a quotation, where it
+    changes what someone is quoted as writing."""
+    quoted = doc.in_quotation(start)
+    applicability = Applicability.UNSAFE if quoted else Applicability.SAFE
+    return Fix(applicability, (Edit(start, end, spelling),))
 
 
 def keep_case(original: str, replacement: str) -> str:

@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 
 from copylint.checks.base import Rule, Settings, house_pattern
 from copylint.checks.chrome_layout import chrome_in_markdown
-from copylint.finding import Finding
+from copylint.finding import Applicability, Edit, Finding, Fix
 from copylint.patterns import Pattern
 from copylint.text.document import Document, Line
 
@@ -97,7 +97,11 @@ class Boilerplate(Rule):
         for line, what in found:
             start, end = _stripped(doc.text, line)
             text = doc.text[start:end]
-            yield self.finding(start, end, self.message.format(text=text, what=what))
+            # The fix deletes the line whole, its newline too (`copylint.fixes` takes the
+            # blank line it leaves).
+            whole = Edit(line.start, min(line.end + 1, len(doc.text)), "")
+            fix = Fix(Applicability.SAFE, (whole,))
+            yield self.finding(start, end, self.message.format(text=text, what=what), fix=fix)
 
     def chrome_in(
         self, lines: Sequence[Line], labels: Sequence[str], as_block: bool = False

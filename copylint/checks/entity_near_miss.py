@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from copylint.checks.base import Rule, Settings
-from copylint.finding import Finding
+from copylint.finding import Applicability, Finding
 from copylint.language.lexicon import Lexicon, load_lexicon
 from copylint.language.names import (
     NameIndex,
@@ -57,6 +57,7 @@ class EntityNearMiss(Rule):
     model: str | None
 
     KIND: ClassVar[str] = "entity-near-miss"
+    FIX: ClassVar[Applicability | None] = Applicability.UNSAFE
     OPTIONS: ClassVar[Mapping[str, Any]] = {
         "min_count": _COUNT,
         "ratio": _COUNT,

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, ClassVar
 
-from copylint.checks.base import Rule, Settings, keep_case
+from copylint.checks.base import Rule, Settings, keep_case, respelling
 from copylint.checks.spelling_locale import FIXED_LOCALES, NAME_OPTIONS, spelling_options
-from copylint.finding import Finding
+from copylint.finding import Applicability, Finding
 from copylint.language.spelling import VariantFinder, VariantUse, variant_hits
 from copylint.language.variants import Locale, load_variants
 from copylint.text.document import Document
@@ -33,6 +33,7 @@ class SpellingConsistency(Rule):
     quotations_as_said: bool
 
     KIND: ClassVar[str] = "spelling-consistency"
+    FIX: ClassVar[Applicability | None] = Applicability.SAFE
     OPTIONS: ClassVar[Mapping[str, Any]] = {
         **NAME_OPTIONS,
         "distinct_words": {
@@ -77,7 +78,10 @@ class SpellingConsistency(Rule):
             line=doc.position(other.start)[0],
             suggestion=suggestion,
         )
-        return self.finding(use.start, use.end, message, (suggestion,) if suggestion else ())
+        if not suggestion:
+            return self.finding(use.start, use.end, message)
+        fix = respelling(doc, use.start, use.end, suggestion)
+        return self.finding(use.start, use.end, message, (suggestion,), fix)
 
 
 @cache

@@ -6,8 +6,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar, cast
 
-from copylint.checks.base import Rule, Settings, keep_case
-from copylint.finding import Finding
+from copylint.checks.base import Rule, Settings, keep_case, respelling
+from copylint.finding import Applicability, Finding
 from copylint.language.spelling import SPELLING_NAMES, VariantFinder
 from copylint.language.variants import Locale, load_variants
 from copylint.text.document import Document
@@ -49,6 +49,7 @@ class SpellingLocale(Rule):
     quotations_as_said: bool
 
     KIND: ClassVar[str] = "spelling-locale"
+    FIX: ClassVar[Applicability | None] = Applicability.SAFE
     OPTIONS: ClassVar[Mapping[str, Any]] = NAME_OPTIONS
     MESSAGE_FIELDS: ClassVar[frozenset[str]] = frozenset(
         {"text", "suggestion", "spelling", "locale"}
@@ -71,4 +72,5 @@ class SpellingLocale(Rule):
                 spelling=use.spelling(),
                 locale=f"{SPELLING_NAMES[locale]}, {locale}",
             )
-            yield self.finding(use.start, use.end, message, (suggestion,))
+            fix = respelling(doc, use.start, use.end, suggestion)
+            yield self.finding(use.start, use.end, message, (suggestion,), fix)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from copylint.checks.base import Rule, Settings, house_pattern, keep_case, whole_words
-from copylint.finding import Finding
+from copylint.finding import Applicability, Finding
 from copylint.patterns import Pattern
 from copylint.text.document import Document
 
@@ -21,6 +21,7 @@ class Substitution(Rule):
     swaps: tuple[tuple[Pattern, str], ...]
 
     KIND: ClassVar[str] = "substitution"
+    FIX: ClassVar[Applicability | None] = Applicability.SAFE
     OPTIONS: ClassVar[Mapping[str, Any]] = {
         "swap": {
             "type": "object",

@@ -85,8 +85,8 @@ def _result(report: Report, rule_index: dict[str, int]) -> JSON:
             }
         }
     ]
-    if finding.suggestions:
-        result["fixes"] = [_fix(report, uri, finding.suggestions[0])]
+    if report.edits:
+        result["fixes"] = [_fix(report, uri)]
     result["properties"] = {"category": finding.category}
     return result
 
@@ -100,14 +100,27 @@ def _region(report: Report) -> JSON:
     }
 
 
-def _fix(report: Report, uri: str, replacement: str) -> JSON:
+def _fix(report: Report, uri: str) -> JSON:
+    fix = report.finding.fix
+    assert fix is not None
+    deletes = all(text == "" for *_, text in report.edits)
+    what = "Delete the line" if deletes else f"Replace with '{report.edits[0][4]}'"
     return {
-        "description": {"text": f"Replace with '{replacement}'"},
+        "description": {"text": f"{what} ({fix.applicability.value} fix)"},
         "artifactChanges": [
             {
                 "artifactLocation": {"uri": uri},
                 "replacements": [
-                    {"deletedRegion": _region(report), "insertedContent": {"text": replacement}}
+                    {
+                        "deletedRegion": {
+                            "startLine": line,
+                            "startColumn": column,
+                            "endLine": end_line,
+                            "endColumn": end_column,
+                        },
+                        "insertedContent": {"text": text},
+                    }
+                    for line, column, end_line, end_column, text in report.edits
                 ],
             }
         ],

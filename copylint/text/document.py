@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Hashable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, TypeVar, cast
 
@@ -29,6 +29,9 @@ class Document:
 
     path: str
     text: str
+    # The file's bytes as read, where there was a file: what a fix is written back into, with
+    # its BOM and line ends as they were.
+    raw: bytes | None = field(default=None, repr=False, compare=False)
 
     @property
     def is_markdown(self) -> bool:

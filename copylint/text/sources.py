@@ -128,7 +128,8 @@ def read_document(
         return Document(name, decode(data, name))
     if not path:
         raise InputError("''", "an empty path names no file")
-    return Document(path, decode(_read_regular(path, max_size), path))
+    data = _read_regular(path, max_size)
+    return Document(path, decode(data, path), data)
 
 
 def _read_regular(path: str, max_size: int) -> bytes:
