@@ -79,7 +79,7 @@ class Linter:
         """Read and check one file ('-': stdin); `CopylintError` if it cannot be read."""
         house = self.house_for(path, stdin_filename)
         config = self.config_for(house)
-        doc = read_document(path, stdin_filename, config.max_file_size)
+        doc = read_document(path, stdin_filename, config.max_file_size, config.path)
         return self._checked(doc, house, config)
 
     def check_text(self, text: str, path: str = "<text>") -> Checked:

@@ -90,7 +90,7 @@ def parse_yaml(text: str, name: str) -> YamlFile:
         node = loader.get_single_node()
         if node is not None:
             _bound_expansion(node, name)
-        data = loader.construct_document(node) if node is not None else {}
+        data = _constructed(loader, node, name) if node is not None else {}
         result = YamlFile(name, {} if data is None else data)
         if node is not None:
             _record(result, node, ())
@@ -105,6 +105,37 @@ def parse_yaml(text: str, name: str) -> YamlFile:
     finally:
         loader.dispose()
     return result
+
+
+def _constructed(loader: Any, root: yaml.Node, name: str) -> Any:
+    """The file's values. A value its tag cannot make (`!!float x`, `!!timestamp 2024-13-45`)
+    is an error at its place, found again one scalar at a time."""
+    try:
+        return loader.construct_document(root)
+    except (ValueError, TypeError, AttributeError, OverflowError) as error:
+        for node in _scalars(root):
+            probe = _Loader("")  # the failed build has left its own loader half-way
+            try:
+                probe.construct_object(node, deep=True)
+            except (ValueError, TypeError, AttributeError, OverflowError):
+                mark = node.start_mark
+                tag = node.tag.rpartition(":")[2]
+                problem = f"invalid YAML: {node.value!r} is not a valid {tag}"
+                raise ConfigError(name, mark.line + 1, mark.column + 1, problem) from None
+        raise ConfigError(name, 1, 1, f"invalid YAML: {_one_line(str(error))}") from None
+
+
+def _scalars(root: yaml.Node) -> list[yaml.Node]:
+    found, stack, seen = [], [root], set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            found.append(node)
+        stack.extend(reversed(_children(node)))
+    return sorted(found, key=lambda node: (node.start_mark.line, node.start_mark.column))
 
 
 def _bound_expansion(root: yaml.Node, name: str) -> None:

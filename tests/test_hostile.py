@@ -91,7 +91,8 @@ def test_a_file_over_the_size_limit_is_refused_and_a_house_sets_the_limit(here: 
     assert run("check", "big.txt").exit_code == 0
     write(here / ".copylint.yaml", "max_file_size: 1 MB\n")
     assert one_line(run("check", "big.txt")) == (
-        "copylint: big.txt: is 1.19 MB, over the limit of 1 MB a file (max_file_size in the config)"
+        "copylint: big.txt: is 1.19 MB, over the limit of 1 MB a file (max_file_size in"
+        f" {here.resolve() / '.copylint.yaml'})"
     )
 
 
@@ -160,6 +161,11 @@ BOMB = "".join(
             " message: '{text}', patterns: ['x*']}\n",
             "c.yaml:2:93: the regex 'x*' matches the empty string, so it flags nothing",
         ),
+        ("locale: !!int b\n", "c.yaml:1:9: invalid YAML: 'b' is not a valid int"),
+        (
+            "proper_nouns: [!!timestamp 2024-13-45]\n",
+            "c.yaml:1:16: invalid YAML: '2024-13-45' is not a valid timestamp",
+        ),
     ],
     ids=[
         "alias-bomb",
@@ -170,6 +176,8 @@ BOMB = "".join(
         "extends-circle",
         "positional-field",
         "empty-match",
+        "tagged-value",
+        "tagged-date",
     ],
 )
 def test_a_hostile_config_is_one_line_at_its_place(here: Path, config: str, expected: str) -> None:
@@ -293,3 +301,17 @@ def test_learn_says_how_many_articles_it_read(here: Path) -> None:
     assert result.stderr == "copylint: 1 names from 2 articles written to names.yaml\n".replace(
         "copylint: ", ""
     )
+
+
+@pytest.mark.parametrize("html", ["<div><![>", "<p><![<", "<!--><![>"])
+def test_markup_the_html_parser_gives_up_on_is_no_internal_error(here: Path, html: str) -> None:
+    write(here / "a.md", f"Ministers met.\n\n{html}\n\nShare this article\n")
+    result = run("check", "a.md")
+    assert result.exit_code == 1, result.output
+    assert "a.md:5:1" in result.stdout
+
+
+def test_an_unclosed_html_comment_hides_the_rest_as_commonmark_says(here: Path) -> None:
+    write(here / "a.md", "Ministers met.\n\n<!--<![]\n\nShare this article\n")
+    result = run("check", "a.md")
+    assert (result.exit_code, result.stderr) == (0, "")

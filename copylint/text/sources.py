@@ -116,7 +116,10 @@ def _kind_problem(mode: int) -> str | None:
 
 
 def read_document(
-    path: str, stdin_filename: str | None = None, max_size: int = DEFAULT_MAX_FILE_SIZE
+    path: str,
+    stdin_filename: str | None = None,
+    max_size: int = DEFAULT_MAX_FILE_SIZE,
+    limit_set_in: str | None = None,
 ) -> Document:
     """The article at `path` ('-': stdin), refused in one line if it is not a regular file of
     text, or is bigger than `max_size` bytes. Only what the limit allows is ever read."""
@@ -124,15 +127,15 @@ def read_document(
         name = stdin_filename or "<stdin>"
         data = sys.stdin.buffer.read(max_size + 1)
         if len(data) > max_size:
-            raise InputError(name, _too_big(max_size))
+            raise InputError(name, _too_big(max_size, limit_set_in))
         return Document(name, decode(data, name))
     if not path:
         raise InputError("''", "an empty path names no file")
-    data = _read_regular(path, max_size)
+    data = _read_regular(path, max_size, limit_set_in)
     return Document(path, decode(data, path), data)
 
 
-def _read_regular(path: str, max_size: int) -> bytes:
+def _read_regular(path: str, max_size: int, limit_set_in: str | None) -> bytes:
     # Opened without blocking, so that a FIFO is refused rather than waited on for ever.
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
@@ -153,19 +156,20 @@ def _read_regular(path: str, max_size: int) -> bytes:
         if not_regular is not None:
             raise InputError(path, not_regular)
         if status.st_size > max_size:
-            raise InputError(path, _too_big(max_size, status.st_size))
+            raise InputError(path, _too_big(max_size, limit_set_in, status.st_size))
         try:
             data = file.read(max_size + 1)
         except OSError as error:
             raise InputError(path, f"cannot read: {error.strerror}") from None
     if len(data) > max_size:  # it grew while it was read
-        raise InputError(path, _too_big(max_size))
+        raise InputError(path, _too_big(max_size, limit_set_in))
     return data
 
 
-def _too_big(limit: int, size: int | None = None) -> str:
+def _too_big(limit: int, set_in: str | None, size: int | None = None) -> str:
     how_big = "is bigger than that" if size is None else f"is {_size(size)}"
-    return f"{how_big}, over the limit of {_size(limit)} a file (max_file_size in the config)"
+    where = f"max_file_size in {set_in}" if set_in else "max_file_size in a house config"
+    return f"{how_big}, over the limit of {_size(limit)} a file ({where})"
 
 
 def _size(count: int) -> str:
