@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from copylint.acceptance import drop_accepted
+from copylint.cache import ResultCache
 from copylint.checks.base import Rule
 from copylint.config import Config, find_house_config, load_config
 from copylint.engine import Selection, check_document
@@ -53,6 +54,7 @@ class Linter:
     ignore: tuple[str, ...] = ()
     report_unused_suppressions: bool = False
     warn: Warn | None = None
+    cache: ResultCache | None = None  # results kept between runs (see `copylint.cache`)
     _houses: dict[str, str | None] = field(default_factory=dict, repr=False)
     _configs: dict[str | None, Config] = field(default_factory=dict, repr=False)
     _rules: dict[str | None, list[Rule]] = field(default_factory=dict, repr=False)
@@ -80,7 +82,17 @@ class Linter:
         house = self.house_for(path, stdin_filename)
         config = self.config_for(house)
         doc = read_document(path, stdin_filename, config.max_file_size, config.path)
-        return self._checked(doc, house, config)
+        if self.cache is None or doc.raw is None:
+            return self._checked(doc, house, config)
+        rules = [rule.id for rule in self.rules_for(house)]
+        flags = "unused" if self.report_unused_suppressions else ""
+        key = self.cache.key(doc.raw, doc.path, config.fingerprint, rules, flags)
+        kept = self.cache.get(key, doc.path)
+        if kept is not None:
+            return Checked(doc, tuple(kept), config)
+        checked = self._checked(doc, house, config)
+        self.cache.put(key, checked.reports)
+        return checked
 
     def check_text(self, text: str, path: str = "<text>") -> Checked:
         house = self.house_for(path)

@@ -17,6 +17,7 @@ from copylint.acceptance import write_atomically
 from copylint.api import Checked, Linter
 from copylint.baseline import Recorded, fingerprint, new_findings, read_baseline
 from copylint.baseline import write_baseline as write_baseline_file
+from copylint.cache import ResultCache, default_folder
 from copylint.checks.base import Rule
 from copylint.config import HOUSE_CONFIG_NAMES, Config, find_house_config
 from copylint.engine import fails
@@ -132,6 +133,7 @@ def cli() -> None:
 @click.option("--fix", is_flag=True, help="Apply the safe fixes to the files.")
 @click.option("--unsafe-fixes", is_flag=True, help="Apply the unsafe fixes too (a name put right).")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; change nothing.")
+@click.option("--no-cache", is_flag=True, help="Check every file again; keep no results.")
 @click.option(
     "--baseline",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -156,14 +158,16 @@ def check(
     fix: bool,
     unsafe_fixes: bool,
     diff: bool,
+    no_cache: bool,
     baseline: Path | None,
     write_baseline: Path | None,
 ) -> int:
     """Check articles: files, folders (recursively: *.txt, *.md, *.markdown), globs, or '-'."""
     if not paths:
         raise click.UsageError("name the articles to check (a file, a folder, a glob or '-')")
+    cache = None if no_cache else ResultCache(default_folder())
     linter = Linter(
-        config, locale, _codes(select), _codes(ignore), report_unused_suppressions, _complain
+        config, locale, _codes(select), _codes(ignore), report_unused_suppressions, _complain, cache
     )
     fixing = (fix or unsafe_fixes) and not diff
     if (fixing or diff) and STDIN in paths:

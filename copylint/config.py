@@ -8,6 +8,7 @@ field of a shipped rule; each value keeps the file and place it came from for er
 
 from __future__ import annotations
 
+import hashlib
 import json
 import string
 from collections.abc import Iterator
@@ -81,6 +82,9 @@ class Config:
     accept: tuple[Accepted, ...] = ()
     # What the config says that is legal but likely a mistake: one line each, said once.
     warnings: tuple[str, ...] = ()
+    # Changes whenever anything the rules were built from changes: the files applied, in
+    # order, the locale, the lexicon. A cached result is one of this config's only.
+    fingerprint: str = ""
 
 
 @dataclass
@@ -98,6 +102,7 @@ class _Layers:
     shipped: set[str] = field(default_factory=set)
     extending: list[Path] = field(default_factory=list)  # the files being applied, outermost first
     trusted: set[str] = field(default_factory=set)  # every string of the shipped packs
+    read: list[str] = field(default_factory=list)  # what each file applied said, in order
     warnings: list[str] = field(default_factory=list)
 
 
@@ -140,10 +145,12 @@ def load_config(house: str | Path | None, locale: str | None = None) -> Config:
         max_file_size=layers.max_file_size,
         accept=tuple(layers.accept),
         warnings=tuple(layers.warnings),
+        fingerprint=_fingerprint(layers, chosen),
     )
 
 
 def _apply(layers: _Layers, file: YamlFile, *, shipped: bool, implicit_extends: str = "") -> None:
+    layers.read.append(json.dumps(file.data, sort_keys=True, default=str))
     if shipped:
         layers.shipped.add(file.path)
         layers.trusted.update(_strings(file.data))
@@ -225,6 +232,14 @@ def _resolve(name: str, named_at: Setting | None) -> Iterator[tuple[Path, bool]]
             problem = f"extends {name!r}: no such pack ({known}) or file"
             raise named_at.error(problem) if named_at else ConfigError(name, 1, 1, problem)
         yield path, False
+
+
+def _fingerprint(layers: _Layers, locale: str) -> str:
+    parts = [*layers.read, locale, layers.spacy_model or ""]
+    if layers.lexicon is not None:
+        status = Path(layers.lexicon).stat()
+        parts.append(f"{layers.lexicon}:{status.st_size}:{status.st_mtime_ns}")
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _strings(data: Any) -> Iterator[str]:
