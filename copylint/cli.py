@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,7 @@ from copylint.checks.base import Rule
 from copylint.config import HOUSE_CONFIG_NAMES, Config, find_house_config
 from copylint.engine import fails
 from copylint.errors import CopylintError, ExitCode, InputError
-from copylint.finding import Report, Severity
+from copylint.finding import Report, RunStats, Severity
 from copylint.fixes import chosen_edits, fixed, unified_diff
 from copylint.formatters import FORMATTERS
 from copylint.formatters.printable import printable
@@ -178,13 +178,13 @@ def check(
     checked_paths: list[str] = []
     reports: list[Report] = []
     rules_run: dict[str, Rule] = {}
-    unreadable = False
-    for path in discover(paths, skipped=_skipped):
+    refused = 0
+    for path in _with_progress(list(discover(paths, skipped=_skipped))):
         try:
             checked = linter.check_file(path, stdin_filename)
         except InputError as error:  # that file: the others are still checked
             _complain(error)
-            unreadable = True
+            refused += 1
             continue
         rules_run.update((rule.id, rule) for rule in linter.rules_for(checked.config.path))
         if fixing or diff:
@@ -211,8 +211,10 @@ def check(
         _complain(f"{fixes.edits} fixes made in {fixes.files} files")
     if add_accept:
         _accept_all(reports, config)
-    _write(FORMATTERS[format_name](reports, [r.info for r in rules_run.values()], color=_color()))
-    if unreadable:
+    stats = RunStats(len(checked_paths), refused)
+    infos = [rule.info for rule in rules_run.values()]
+    _write(FORMATTERS[format_name](reports, infos, color=_color(), stats=stats))
+    if refused:
         return ExitCode.ERROR
     return ExitCode.FINDINGS if fails(reports, Severity(fail_on)) else ExitCode.CLEAN
 
@@ -322,6 +324,21 @@ def _fix(linter: Linter, checked: Checked, unsafe: bool, diff: bool, count: FixC
         return checked
     write_atomically(Path(doc.path), after)
     return linter.check_document(Document(doc.path, decode(after, doc.path), after))
+
+
+# Fewer files than this are read before a bar could say anything.
+_PROGRESS_FROM = 50
+
+
+def _with_progress(paths: list[str]) -> Iterator[str]:
+    """The paths, with a bar on a terminal's stderr for a run of many files (none in a pipe,
+    a file or CI)."""
+    quiet = not sys.stderr.isatty() or "CI" in os.environ or len(paths) < _PROGRESS_FROM
+    if quiet:
+        yield from paths
+        return
+    with click.progressbar(paths, label="Checking", file=sys.stderr) as bar:
+        yield from bar
 
 
 def _accept_all(reports: Sequence[Report], config: str | None) -> None:

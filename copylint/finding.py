@@ -109,3 +109,11 @@ class Report:
                 ],
             }
         return found
+
+
+@dataclass(frozen=True, slots=True)
+class RunStats:
+    """How a run went, for a summary: files checked, and files refused (unreadable, too big)."""
+
+    checked: int
+    refused: int = 0

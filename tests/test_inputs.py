@@ -171,7 +171,7 @@ def test_binary_stdin_is_one_line_naming_the_stdin_filename(here: Path) -> None:
     result = check("--stdin-filename", "desk/photo.txt", "-", input=PNG)
     assert result.exit_code == 2
     assert result.stderr == "copylint: desk/photo.txt:1: is a binary file, not text\n"
-    assert result.stdout == "No findings.\n"
+    assert result.stdout == "No findings; 1 file refused.\n"
 
 
 @pytest.mark.parametrize("run", ["copylint", "python -m copylint"])

@@ -12,12 +12,20 @@ from typing import TYPE_CHECKING, Protocol
 from copylint.formatters import github, json, sarif, text
 
 if TYPE_CHECKING:
-    from copylint.finding import Report, RuleInfo
+    from copylint.finding import Report, RuleInfo, RunStats
 
 
 class Formatter(Protocol):
-    def __call__(self, reports: Sequence[Report], rules: Sequence[RuleInfo], *, color: bool) -> str:
-        """Render `reports` (sorted by path, line, column) found by `rules` (the rules that ran)."""
+    def __call__(
+        self,
+        reports: Sequence[Report],
+        rules: Sequence[RuleInfo],
+        *,
+        color: bool,
+        stats: RunStats | None = None,
+    ) -> str:
+        """Render `reports` (sorted by path, line, column) found by `rules` (the rules that ran);
+        `stats` says how many files were checked and refused, where a format has room."""
         ...
 
 

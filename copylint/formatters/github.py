@@ -9,7 +9,7 @@ from copylint.finding import Severity
 from copylint.formatters.printable import without_surrogates
 
 if TYPE_CHECKING:
-    from copylint.finding import Report, RuleInfo
+    from copylint.finding import Report, RuleInfo, RunStats
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -18,7 +18,13 @@ _MESSAGE_ESCAPES = (("%", "%25"), ("\r", "%0D"), ("\n", "%0A"))
 _PROPERTY_ESCAPES = (*_MESSAGE_ESCAPES, (":", "%3A"), (",", "%2C"))
 
 
-def render(reports: Sequence[Report], rules: Sequence[RuleInfo], *, color: bool) -> str:
+def render(
+    reports: Sequence[Report],
+    rules: Sequence[RuleInfo],
+    *,
+    color: bool,
+    stats: RunStats | None = None,
+) -> str:
     return "".join(_command(report) + "\n" for report in reports)
 
 

@@ -14,7 +14,7 @@ from copylint.finding import Severity
 from copylint.formatters.printable import json_safe
 
 if TYPE_CHECKING:
-    from copylint.finding import Report, RuleInfo
+    from copylint.finding import Report, RuleInfo, RunStats
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/copylint/copylint"
@@ -27,7 +27,13 @@ _WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:/")
 JSON = dict[str, Any]
 
 
-def render(reports: Sequence[Report], rules: Sequence[RuleInfo], *, color: bool) -> str:
+def render(
+    reports: Sequence[Report],
+    rules: Sequence[RuleInfo],
+    *,
+    color: bool,
+    stats: RunStats | None = None,
+) -> str:
     unique_rules = list({rule.id: rule for rule in rules}.values())
     rule_index = {rule.id: index for index, rule in enumerate(unique_rules)}
     run: JSON = {

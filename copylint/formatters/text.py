@@ -10,7 +10,7 @@ from copylint.finding import Severity
 from copylint.formatters.printable import printable
 
 if TYPE_CHECKING:
-    from copylint.finding import Report, RuleInfo
+    from copylint.finding import Report, RuleInfo, RunStats
 
 _RESET = "\x1b[0m"
 _DIM = "\x1b[2m"
@@ -24,7 +24,13 @@ _SEVERITY_COLORS = {
 _SEVERITY_PLURALS = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "info"}
 
 
-def render(reports: Sequence[Report], rules: Sequence[RuleInfo], *, color: bool) -> str:
+def render(
+    reports: Sequence[Report],
+    rules: Sequence[RuleInfo],
+    *,
+    color: bool,
+    stats: RunStats | None = None,
+) -> str:
     lines: list[str] = []
     for report in reports:
         lines.append(_finding_line(report, color=color))
@@ -32,7 +38,7 @@ def render(reports: Sequence[Report], rules: Sequence[RuleInfo], *, color: bool)
             lines.append(_suggestion_line(report.finding.suggestions))
     if lines:
         lines.append("")
-    lines.append(_summary(reports))
+    lines.append(_summary(reports, stats))
     return "\n".join(lines) + "\n"
 
 
@@ -53,17 +59,27 @@ def _suggestion_line(suggestions: Sequence[str]) -> str:
     return f"  suggestion: {printable(best)}{alternatives}"
 
 
-def _summary(reports: Sequence[Report]) -> str:
+def _summary(reports: Sequence[Report], stats: RunStats | None) -> str:
+    """`9 findings (9 warnings) in 1 file`; of a run over several files, how many were
+    checked and refused too: `12 findings (12 warnings) in 2 of 5 files checked; 1 file
+    refused`."""
+    files = len({report.path for report in reports})
+    checked = stats.checked if stats is not None else files
+    refused = stats.refused if stats is not None else 0
+    tail = f"; {_count(refused, 'file', 'files')} refused" if refused else ""
     if not reports:
-        return "No findings."
+        head = "No findings" if checked <= 1 else f"No findings in {checked} files checked"
+        return f"{head}{tail}."
     by_severity = Counter(report.finding.severity for report in reports)
     breakdown = ", ".join(
         _count(by_severity[severity], severity.value, _SEVERITY_PLURALS[severity])
         for severity in sorted(by_severity, key=lambda s: s.rank, reverse=True)
     )
-    files = len({report.path for report in reports})
     findings = _count(len(reports), "finding", "findings")
-    return f"{findings} ({breakdown}) in {_count(files, 'file', 'files')}"
+    where = _count(files, "file", "files")
+    if checked > files:
+        where = f"{files} of {checked} files checked"
+    return f"{findings} ({breakdown}) in {where}{tail}"
 
 
 def _count(number: int, singular: str, plural: str) -> str:
