@@ -117,3 +117,15 @@ def test_hook_passes_on_a_clean_article(articles: Path, env: dict[str, str]) -> 
     result = _try_repo(repo, env)
     assert result.returncode == 0, _explain(result)
     assert "Passed" in result.stdout, _explain(result)
+
+
+def test_hook_passes_on_chrome_an_editor_has_silenced_in_the_article(
+    articles: Path, env: dict[str, str]
+) -> None:
+    silenced = CLEAN_ARTICLE + (
+        "\ncopylint-disable-next-line boilerplate -- the desk's own sign-off\nShare this article\n"
+    )
+    repo = _article_repo(articles / "silenced", {"signed-off.txt": silenced}, env)
+    result = _try_repo(repo, env)
+    assert result.returncode == 0, _explain(result)
+    assert "Passed" in result.stdout, _explain(result)
