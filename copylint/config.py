@@ -103,6 +103,7 @@ class _Layers:
     extending: list[Path] = field(default_factory=list)  # the files being applied, outermost first
     trusted: set[str] = field(default_factory=set)  # every string of the shipped packs
     read: list[str] = field(default_factory=list)  # what each file applied said, in order
+    grammar: dict[str, Any] | None = None
     warnings: list[str] = field(default_factory=list)
 
 
@@ -129,6 +130,7 @@ def load_config(house: str | Path | None, locale: str | None = None) -> Config:
         lexicon=layers.lexicon,
         spacy_model=layers.spacy_model,
         trusted=frozenset(layers.trusted),
+        grammar=layers.grammar,
     )
     built = [
         (_build(rule_id, settings, layers, run), _enabled(settings))
@@ -177,6 +179,8 @@ def _apply(layers: _Layers, file: YamlFile, *, shipped: bool, implicit_extends: 
         if not lexicon.is_file():
             raise file.error(("entities", "lexicon"), f"no lexicon at {lexicon}")
         layers.lexicon = str(lexicon)
+    if "grammar" in data:
+        layers.grammar = {**(layers.grammar or {}), **data["grammar"]}
     if "model" in data.get("entities", {}):
         layers.spacy_model = data["entities"]["model"]
     for rule_id, value in data.get("rules", {}).items():

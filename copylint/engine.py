@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from copylint.checks.base import Rule
+from copylint.errors import RuleWarning
 from copylint.finding import Finding, Report, Severity
 from copylint.patterns import PatternStalled
 from copylint.suppressions import suppress
@@ -56,6 +57,9 @@ def check_document(
         except PatternStalled as stalled:
             if warn is not None:
                 warn(f"{doc.path}: {rule.id}: {stalled}; it will not be run again")
+        except RuleWarning as problem:
+            if warn is not None:
+                warn(str(problem))
     reports.sort(key=lambda r: (r.line, r.column, r.finding.rule))
     return suppress(doc, reports, report_unused_suppressions)
 

@@ -29,3 +29,8 @@ class ConfigError(CopylintError):
 
 class UsageError(CopylintError):
     """A command asked for something that is not there: a rule that does not exist."""
+
+
+class RuleWarning(Exception):
+    """A rule cannot do its work on an article (a pattern stalled, a server cannot be
+    reached): the run says so in one line and goes on without it."""

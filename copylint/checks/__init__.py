@@ -6,6 +6,7 @@ from copylint.checks.base import Rule
 from copylint.checks.boilerplate import Boilerplate
 from copylint.checks.entity_near_miss import EntityNearMiss
 from copylint.checks.existence import Existence
+from copylint.checks.languagetool import LanguageTool
 from copylint.checks.quote_attribution import QuoteAttribution
 from copylint.checks.spelling_consistency import SpellingConsistency
 from copylint.checks.spelling_locale import SpellingLocale
@@ -17,6 +18,7 @@ KINDS: dict[str, type[Rule]] = {
         Boilerplate,
         EntityNearMiss,
         Existence,
+        LanguageTool,
         QuoteAttribution,
         SpellingConsistency,
         SpellingLocale,

@@ -30,6 +30,8 @@ class Settings:
     # The strings of the shipped packs: a pattern among them is one of ours, written to run in
     # linear time on Python's engine (see `copylint.patterns`).
     trusted: frozenset[str] = frozenset()
+    # The house's grammar backend (`grammar: {server: URL}`), if it has one.
+    grammar: Mapping[str, Any] | None = None
 
 
 class OptionError(ValueError):
@@ -71,6 +73,9 @@ class Rule:
     MESSAGE_FIELDS: ClassVar[frozenset[str]] = frozenset({"text"})
     # Whether putting the first suggestion in place of the flagged text is a fix, and how safe.
     FIX: ClassVar[Applicability | None] = None
+    # What the kind needs beyond the article, where it needs something (a server): its
+    # examples are run where a test provides it.
+    BACKEND: ClassVar[str] = ""
 
     @classmethod
     def options(cls, raw: Mapping[str, Any], settings: Settings) -> dict[str, Any]:

@@ -1,0 +1,1 @@
+"""The language server: copylint in editors that speak the Language Server Protocol."""

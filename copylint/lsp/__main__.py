@@ -1,0 +1,3 @@
+from copylint.lsp.server import main
+
+main()
