@@ -304,6 +304,37 @@ def accept(texts: tuple[str, ...], code: str, config: str | None) -> int:
     return ExitCode.CLEAN
 
 
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=8081, show_default=True, help="0: any free."
+)
+@config_option
+@locale_option
+def serve(host: str, port: int, config: str | None, locale: str | None) -> int:
+    """Serve LanguageTool's API (/v2/check), copylint's JSON (/v1/check) and a page (/)."""
+    # Imported here: no other command loads the web stack.
+    from copylint.server import ServerSettings, is_loopback
+    from copylint.server import serve as run_server
+
+    if not is_loopback(host):
+        _complain(
+            f"warning: serving on {host}, not the loopback interface:"
+            " anyone who can reach this machine can send it text to check"
+        )
+    run_server(ServerSettings(config, locale), host, port)
+    return ExitCode.CLEAN
+
+
+@cli.command()
+def lsp() -> int:
+    """Run the language server on stdin and stdout, for an editor to start."""
+    from copylint.lsp.server import main as run_language_server
+
+    run_language_server()
+    return ExitCode.CLEAN
+
+
 @dataclass
 class FixCount:
     edits: int = 0

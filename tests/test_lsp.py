@@ -1,5 +1,5 @@
-"""The language server in a real session: pygls's client starts `python -m copylint.lsp` and
-talks JSON-RPC to it over stdio, as an editor does."""
+"""The language server in a real session: pygls's client starts `copylint lsp` (as `python -m
+copylint lsp`) and talks JSON-RPC to it over stdio, as an editor does."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ class Editor:
 @pytest_asyncio.fixture
 async def editor(tmp_path: Path) -> AsyncIterator[Editor]:
     editor = Editor()
-    await editor.client.start_io(sys.executable, "-m", "copylint.lsp")
+    await editor.client.start_io(sys.executable, "-m", "copylint", "lsp")
     capabilities = lsp.ClientCapabilities(
         general=lsp.GeneralClientCapabilities(position_encodings=[lsp.PositionEncodingKind.Utf16])
     )
