@@ -14,7 +14,6 @@ from __future__ import annotations
 import io
 import os
 import stat
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,6 +82,8 @@ def add_accepted(config: Path, entries: Mapping[str, Iterable[str]]) -> int:
 def write_atomically(path: Path, data: bytes) -> None:
     """Write to a temporary file in the same folder, then rename it over `path`: a reader
     sees the old file or the new one, never half of either."""
+    import tempfile  # only when writing: a check never pays for it
+
     folder = path.parent if str(path.parent) else Path(".")
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
     try:

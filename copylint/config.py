@@ -23,6 +23,7 @@ from copylint.checks.base import Examples, OptionError, Rule, Settings
 from copylint.errors import ConfigError
 from copylint.finding import Severity
 from copylint.packaged import read_packaged
+from copylint.packs import read_pack
 from copylint.patterns import PatternError
 from copylint.text.sources import DEFAULT_MAX_FILE_SIZE
 from copylint.yamlfile import Where, YamlFile, load_yaml, validate
@@ -218,7 +219,7 @@ def _extend(layers: _Layers, name: str, named_at: Setting | None) -> None:
             continue  # applied already, through another file: once is enough
         layers.applied.add(resolved)
         layers.extending.append(resolved)
-        _apply(layers, load_yaml(path), shipped=shipped)
+        _apply(layers, read_pack(path) if shipped else load_yaml(path), shipped=shipped)
         layers.extending.pop()
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import codecs
-import difflib
 import re
 from collections.abc import Iterable, Sequence
 
@@ -102,6 +101,8 @@ def fixed(doc: Document, edits: Sequence[Edit]) -> bytes:
 
 def unified_diff(path: str, before: bytes, after: bytes) -> str:
     """A unified diff a patch tool applies, as `git diff` labels it."""
+    import difflib  # only for --diff: a check never pays for it
+
     old = before.decode("utf-8").splitlines(keepends=True)
     new = after.decode("utf-8").splitlines(keepends=True)
     lines = difflib.unified_diff(old, new, f"a/{path}", f"b/{path}")

@@ -23,7 +23,7 @@ from typing import Any
 from copylint.errors import CopylintError, InputError
 from copylint.language.names import NameIndex, is_acronym, known_words, name_uses
 from copylint.text.sources import read_document
-from copylint.yamlfile import LEXICON_MAX_BYTES, parse_yaml, read_text
+from copylint.yamlfile import LEXICON_MAX_BYTES, load_yaml, read_text
 
 # A hand-written name without a count weighs as much as a name the archive used this often.
 CANONICAL_COUNT = 1000
@@ -86,12 +86,14 @@ def _parsed(text: str, path: str) -> Any:
     try:
         return json.loads(body)
     except (ValueError, RecursionError):
+        from copylint.yamlparse import parse_yaml
+
         return parse_yaml(text, path).data
 
 
 def _at(path: str, where: tuple[str | int, ...], problem: str) -> CopylintError:
     """The error, at its line and column, found again with the bookkeeping of configs."""
-    return parse_yaml(read_text(path, LEXICON_MAX_BYTES), path).error(where, problem)
+    return load_yaml(path, LEXICON_MAX_BYTES).error(where, problem)
 
 
 @dataclass(frozen=True)
