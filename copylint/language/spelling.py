@@ -216,7 +216,22 @@ def _scanned(doc: Document) -> _Scan:
 def _scan(prose: str) -> _Scan:
     encoded = prose.encode()
     words = encoded.translate(_LETTERS_LOWERED)
-    return _Scan(encoded, words, load_variants().ascii_forms.intersection(words.split()))
+    forms = load_variants().ascii_forms
+    return _Scan(encoded, words, frozenset().union(*map(forms.intersection, _split(words))))
+
+
+# Bytes split at a time: a list of every word of a 10 MB text would take 100 MB.
+_SPLIT_BYTES = 1 << 20
+
+
+def _split(words: bytes) -> Iterator[list[bytes]]:
+    """The words of `words` (spaces between), a megabyte's worth at a time."""
+    start = 0
+    while start < len(words):
+        end = words.find(b" ", start + _SPLIT_BYTES)
+        end = len(words) if end < 0 else end
+        yield words[start:end].split()
+        start = end
 
 
 class _Page:
