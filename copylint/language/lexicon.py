@@ -110,17 +110,23 @@ def learn_names(
     paths: Iterable[str], progress: Callable[[int], None] | None = None, jobs: int = 1
 ) -> Learnt:
     """How often the articles at `paths` use each name, read on `jobs` processes."""
+    return names_learnt(_read_all(list(paths), jobs), progress)
+
+
+def names_learnt(
+    batches: Iterable[Learnt], progress: Callable[[int], None] | None = None
+) -> Learnt:
+    """The counts of batches of articles added up, in order, keeping the names that are not
+    only words."""
     total: Counter[str] = Counter()
     refused: list[tuple[str, str]] = []
     articles = 0
-    for path, counts, problem in _read_all(list(paths), jobs):
-        if problem is not None:
-            refused.append((path, problem))
-        else:
-            articles += 1
-            total.update(counts)
+    for batch in batches:
+        total.update(batch.counts)
+        articles += batch.articles
+        refused += batch.refused
         if progress:
-            progress(1)
+            progress(batch.articles + len(batch.refused))
     known = known_words()
     names = Counter(
         {
@@ -132,33 +138,45 @@ def learn_names(
     return Learnt(names, articles, tuple(refused))
 
 
-def _read_all(paths: list[str], jobs: int) -> Iterable[tuple[str, Counter[str], str | None]]:
+def count_names(paths: Iterable[str]) -> Learnt:
+    """How often a batch of articles uses each name, words not yet told from names."""
+    counts: Counter[str] = Counter()
+    refused: list[tuple[str, str]] = []
+    articles = 0
+    for path in paths:
+        try:
+            prose = read_document(path).prose
+        except CopylintError as error:
+            refused.append((path, str(error)))
+            continue
+        articles += 1
+        counts.update(
+            use.form
+            for use in name_uses(prose)
+            if len(use.form) >= MIN_LENGTH and not is_acronym(use.form)
+        )
+    return Learnt(counts, articles, tuple(refused))
+
+
+# Batches per process: a few large ones, since a batch costs a round trip and a Counter sent
+# back, and reading an article takes half a millisecond (benchmarks/jobs.py).
+_BATCHES_PER_JOB = 4
+
+
+def _read_all(paths: list[str], jobs: int) -> Iterable[Learnt]:
     if jobs <= 1 or len(paths) < 2 * jobs:
-        return map(_names_in, paths)
+        return map(count_names, ([path] for path in paths))
     import multiprocessing  # only here: a run of `check` never pays for its import
 
+    size = -(-len(paths) // (jobs * _BATCHES_PER_JOB))
+    batches = [paths[i : i + size] for i in range(0, len(paths), size)]
     pool = multiprocessing.get_context("spawn").Pool(jobs)
-    return _closing(pool, pool.imap(_names_in, paths, chunksize=16))
+    return _closing(pool, pool.imap(count_names, batches))
 
 
-def _closing(
-    pool: Any, results: Iterable[tuple[str, Counter[str], str | None]]
-) -> Iterator[tuple[str, Counter[str], str | None]]:
+def _closing(pool: Any, results: Iterable[Learnt]) -> Iterator[Learnt]:
     with pool:
         yield from results
-
-
-def _names_in(path: str) -> tuple[str, Counter[str], str | None]:
-    try:
-        prose = read_document(path).prose
-    except CopylintError as error:
-        return path, Counter(), str(error)
-    counts = Counter(
-        use.form
-        for use in name_uses(prose)
-        if len(use.form) >= MIN_LENGTH and not is_acronym(use.form)
-    )
-    return path, counts, None
 
 
 def dump_lexicon(counts: Counter[str], articles: int) -> str:
