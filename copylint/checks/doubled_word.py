@@ -1,0 +1,293 @@
+"""doubled-word: the same word, or two words, twice in a row within a sentence.
+
+`the the`, `to to`, `on the on the`: a slip of editing that a reader sees at once and a spell
+checker never does. A doubling counts only where a reader meets it: within one block of prose
+(a paragraph, heading, list item or table cell), with nothing but spaces between the copies, or
+a line break where Markdown runs the lines together (a hard-wrapped paragraph). So a heading
+repeated as the first words under it, a list item that starts like the one before, two table
+cells or two lines of plain text are never a doubling, and neither is punctuation (`that,
+that`), a number (`in 2001 in`), code or an image between the copies.
+
+Only English words count: a handle, a name or a word of code said twice is meant. And English
+doubles some words on purpose, and those pass: grammar's `had had` and `that that`
+(the rule's `allowed` words), a name (`Sri Sri`, `Bora Bora`: capitalised mid-sentence), a
+repetition joined by a connector (`on and on and on`, `back to back`, `years and years`:
+`connectors`), a word whose second copy opens a set phrase (`showed up at at least one`:
+`phrases`), and anything inside a quotation, where speech is kept as said (`very very`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from itertools import pairwise
+from operator import eq
+from typing import Any, ClassVar
+
+from copylint.checks.base import Rule, Settings
+from copylint.finding import Applicability, Edit, Finding, Fix
+from copylint.language.words import load_words
+from copylint.text.blocks import Block
+from copylint.text.document import Document
+
+# Letters lower-cased, digits, apostrophes and every byte of a non-ASCII character kept, the
+# rest spaces: a quick look for a word that follows itself, before any real reading.
+_KEPT = bytes(
+    byte | 0x20 if chr(byte).isascii() and chr(byte).isalpha()
+    else byte if chr(byte).isdigit() or byte in b"'" or byte >= 0x80
+    else 32
+    for byte in range(256)
+)  # fmt: skip
+# Blanked markup that stands between two words on the page: a link's address, emphasis. Any
+# of these in the text between the copies means something else stands there: code, HTML, a
+# template, an image, a table's pipe, a footnote.
+_NOT_BETWEEN = frozenset("`<>{}|!^\\")
+# Glued to a copy's outer side, these make it part of something else: `break-in in`.
+_GLUED = frozenset("-/@#_.:'’")
+_SENTENCE_END = frozenset(".!?:;")
+# Articles never stand on both sides of a connector in a repetition: `the to the` is a slip.
+_ARTICLES = frozenset({"a", "an", "the"})
+_MOST = 64
+_NEXT_WORD = re.compile(r"[^\S\n]+([^\W\d_]+)")
+_SPACE = 32
+_STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}}
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    folded: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class DoubledWord(Rule):
+    """Flags a word or a pair of words written twice in a row in one sentence, with nothing
+    but spaces (or a soft line break in Markdown) between the copies: `the the`, `on the on
+    the`. Suggests the single form; deleting the second copy is a safe fix. `allowed` words
+    are doubled by grammar (`had had`); `connectors` make a repetition of the words around
+    them (`on and on and on`, `back to back`); `phrases` are set phrases a preposition may
+    stand before, so that a second copy opening one is meant (`at at least`). Names,
+    quotations, and copies in different blocks or split by punctuation pass. The message may
+    use `{text}`, `{suggestion}` and `{what}` (`word` or `words`)."""
+
+    allowed: frozenset[str]
+    connectors: frozenset[str]
+    phrases: frozenset[str]
+
+    KIND: ClassVar[str] = "doubled-word"
+    FIX: ClassVar[Applicability | None] = Applicability.SAFE
+    OPTIONS: ClassVar[Mapping[str, Any]] = {
+        "allowed": {"description": "Words English doubles on purpose: had had.", **_STRINGS},
+        "connectors": {"description": "Words that join a repetition: on and on.", **_STRINGS},
+        "phrases": {"description": "Set phrases a copy may open: at least.", **_STRINGS},
+    }
+    MESSAGE_FIELDS: ClassVar[frozenset[str]] = frozenset({"text", "suggestion", "what"})
+
+    @classmethod
+    def options(cls, raw: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
+        return {
+            "allowed": frozenset(word.lower() for word in raw.get("allowed", ())),
+            "connectors": frozenset(word.lower() for word in raw.get("connectors", ())),
+            "phrases": frozenset(
+                " ".join(phrase.lower().split()) for phrase in raw.get("phrases", ())
+            ),
+        }
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        kept = _kept(doc.prose)
+        doubled = _doubled_words(kept)
+        if not doubled:
+            return
+        blocks = doc.prose_blocks
+        starts = [block.start for block in blocks]
+        # Copy doubles a word or two; a text that doubles hundreds is not copy, and only so
+        # many are sought in it, so that no input makes the run crawl.
+        for tokens in _places(doc.prose, kept, doubled[:_MOST]):
+            index = bisect.bisect_right(starts, tokens[0].start) - 1
+            if index < 0 or tokens[-1].end > blocks[index].end:
+                continue
+            half = len(tokens) // 2
+            first, second = tokens[:half], tokens[half:]
+            if self._doubled(doc, blocks[index], first, second):
+                yield self._finding(doc, first, second)
+
+    def _doubled(
+        self, doc: Document, block: Block, first: list[_Token], second: list[_Token]
+    ) -> bool:
+        words = [token.folded for token in first]
+        if len(words) == 1 and words[0] in self.allowed:
+            return False
+        if not all(_english(word) for word in words):
+            return False  # a handle, a name or code said twice: `[dnlup](…) **dnlup**`
+        if len(words) == 2 and self._repetition(*words):
+            return False
+        if len(words) == 1 and self._opens_phrase(doc.prose, second[0]):
+            return False
+        tokens = [*first, *second]
+        start, end = tokens[0].start, tokens[-1].end
+        if not all(_adjacent(doc, a, b) for a, b in pairwise(tokens)):
+            return False
+        prose = doc.prose
+        if (start and prose[start - 1] in _GLUED) or (end < len(prose) and prose[end] in _GLUED):
+            return False
+        if not all(token.text.islower() for token in second):
+            return False  # a title or a name: `Measure for Measure`, `Bora Bora`
+        if first[0].text[:1].isupper() and not _starts_sentence(prose, block, start):
+            return False  # a name before a word: `the National Rally rally`
+        if any(a <= start < b or a < end <= b for a, b in block.images):
+            return False
+        return not doc.in_quotation(start)
+
+    def _repetition(self, first: str, second: str) -> bool:
+        """`on and on and on`, `to back to back`: the doubled pair is a word repeated around a
+        connector (`on and on`, `back to back`), which English uses for emphasis."""
+        return (second in self.connectors and first not in _ARTICLES) or (
+            first in self.connectors and second not in _ARTICLES
+        )
+
+    def _opens_phrase(self, prose: str, copy: _Token) -> bool:
+        """Whether the second copy and the word after it make a set phrase: `showed up at at
+        least one`, where the first copy ends one phrase and the second opens another."""
+        following = _NEXT_WORD.match(prose, copy.end)
+        return following is not None and f"{copy.folded} {following[1].lower()}" in self.phrases
+
+    def _finding(self, doc: Document, first: list[_Token], second: list[_Token]) -> Finding:
+        """The whole doubling, with its single form, where the copies share a line with only
+        spaces between; else the second copy, deleted with the space beside it, so that a
+        line break or a link's markup between them stays as it is (`the [the designs](…)`)."""
+        single = " ".join(token.text for token in first)
+        shown = " ".join(token.text for token in (*first, *second))
+        what = "word" if len(first) == 1 else "words"
+        message = self.message.format(text=shown, suggestion=single, what=what)
+        start, end = first[0].start, second[-1].end
+        text = doc.text
+        between = text[first[-1].end : second[0].start]
+        if between.isspace() and "\n" not in between:
+            return self.finding(start, end, message, (text[start : first[-1].end],))
+        start = second[0].start
+        if between.isspace():
+            cut = Edit(first[-1].end, end, "")  # the line break and the copy after it
+        else:
+            line_end = text.find("\n", end)
+            rest = text[end:] if line_end < 0 else text[end:line_end]
+            after = len(rest) - len(rest.lstrip())
+            before = 0 if after else len(between) - len(between.rstrip())
+            cut = Edit(start - before, end + after, "")
+        return self.finding(start, end, message, (), Fix(Applicability.SAFE, (cut,)))
+
+
+def _english(word: str) -> bool:
+    """Whether the dictionary has the word (each part of `it’s`)."""
+    words = load_words()
+    parts = word.replace("’", "'").split("'")
+    return all(part.isascii() and words.is_word(part.encode()) for part in parts if part)
+
+
+def _kept(prose: str) -> bytes:
+    """The prose as bytes with only its words' characters kept, ASCII letters lower-cased:
+    byte offsets are the UTF-8 text's."""
+    return prose.encode().translate(_KEPT)
+
+
+def _doubled_words(kept: bytes) -> list[tuple[bytes, ...]]:
+    """A quick look over the article's words: the words, and pairs of words, that follow
+    themselves there (with anything but letters and digits between). Most articles have
+    none, and are done with here: each comparison of neighbours is one pass in C, its answers
+    a byte string searched for a hit."""
+    words = kept.split()
+    found: set[tuple[bytes, ...]] = set()
+    next_same = bytes(map(eq, words, words[1:]))  # 1 where a word is the one before it
+    at = next_same.find(1)
+    while at != -1:
+        found.add((words[at],))
+        at = next_same.find(1, at + 1)
+    # A pair: a word the same as two before it, twice running (`on the on the`).
+    two_back = bytes(map(eq, words, words[2:]))
+    at = two_back.find(b"\x01\x01")
+    while at != -1:
+        found.add((words[at], words[at + 1]))
+        at = two_back.find(b"\x01\x01", at + 1)
+    return sorted(found)
+
+
+def _places(prose: str, kept: bytes, doubled: list[tuple[bytes, ...]]) -> Iterator[list[_Token]]:
+    """Where each doubled word or pair stands in the prose with only spaces between its
+    words, as tokens. Each is sought in the kept bytes by a pattern that begins with its
+    first word, which the regex engine finds as fast as `find` finds a string; only the
+    doublings themselves are looked at in Python, however often their words occur."""
+    starts: list[tuple[int, tuple[bytes, ...]]] = []
+    for words in doubled:
+        sequence = (*words, *words)
+        # No lookbehind for the start of a word: it would stop the engine's fast search for
+        # the pattern's first letters (ten times slower). A match inside a word (`sat at`
+        # for `at at`) is passed over by one character, since the real one may overlap it.
+        pattern = re.compile(b" +".join(map(re.escape, sequence)) + b"(?![^ ])")
+        match = pattern.search(kept)
+        while match is not None:
+            at = match.start()
+            if at and kept[at - 1] != _SPACE:
+                match = pattern.search(kept, at + 1)
+                continue
+            starts.append((at, sequence))
+            match = pattern.search(kept, match.end())
+    starts.sort()
+    offsets = _characters(prose, [at for at, _ in starts])
+    for (_, sequence), start in zip(starts, offsets, strict=True):
+        tokens = _sequence(prose, start, [word.decode() for word in sequence])
+        if tokens:
+            yield tokens
+
+
+def _characters(prose: str, byte_offsets: list[int]) -> list[int]:
+    """The character offset of each of the sorted byte offsets into the prose's UTF-8."""
+    if prose.isascii():
+        return byte_offsets
+    encoded = prose.encode()
+    offsets, done, counted = [], 0, 0
+    for at in byte_offsets:
+        counted += len(encoded[done:at].decode())
+        done = at
+        offsets.append(counted)
+    return offsets
+
+
+def _sequence(prose: str, at: int, words: list[str]) -> list[_Token]:
+    """The words in order from `at`, with only spaces between; [] if they are not there so."""
+    tokens = []
+    for index, word in enumerate(words):
+        if index:
+            gap = at
+            while at < len(prose) and prose[at].isspace():
+                at += 1
+            if at == gap:
+                return []
+        text = prose[at : at + len(word)]
+        folded = text.lower()
+        if folded != word.lower():
+            return []
+        tokens.append(_Token(at, at + len(word), text, folded))
+        at += len(word)
+    return tokens
+
+
+def _adjacent(doc: Document, a: _Token, b: _Token) -> bool:
+    """Nothing but spaces between two words on the page: no punctuation, no code or HTML, and
+    no line break unless Markdown runs the lines together."""
+    if not doc.prose[a.end : b.start].isspace():
+        return False
+    between = doc.text[a.end : b.start]
+    if any(char in _NOT_BETWEEN for char in between):
+        return False
+    soft = doc.soft_breaks
+    return all(char != "\n" or (a.end + offset) in soft for offset, char in enumerate(between))
+
+
+def _starts_sentence(prose: str, block: Block, start: int) -> bool:
+    at = start - 1
+    while at >= block.start and (prose[at].isspace() or prose[at] in "\"“‘'([*_—–-"):
+        at -= 1
+    return at < block.start or prose[at] in _SENTENCE_END

@@ -1,0 +1,288 @@
+"""typo: a lower-case word no dictionary knows, one slip from a common word.
+
+A spell checker flags every word it does not know: names, jargon, coinages. This kind flags
+only what is almost surely a slip, at a precision an editor trusts:
+
+- a word of prose (never code, a URL, markup or front matter), in lower case (capitalised
+  words are names, the entity rule's), standing alone (not glued to digits, a dot, an @, an
+  apostrophe's contraction; in a hyphenated compound only a long part of an all-lower-case
+  compound that is not a word when joined: `one-hundreth`);
+- that SCOWL's lists do not know (`copylint/data/words.txt`, both locales, to size 80), nor
+  make with an affix (`delisted`, `influencer`, `unsee`: `copylint.language.slips`);
+- that the article uses once, counting its code, links and front matter too: a word written
+  twice was meant;
+- one slip from exactly one common word, not at its first or last letter (`correction`).
+
+It scans the prose as bytes, as the spelling rules do: most words are settled by one set
+difference, the few left by a dictionary lookup each, and only a handful an article reach the
+slip search.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, ClassVar
+
+from copylint.checks.base import Rule, Settings
+from copylint.finding import Applicability, Finding
+from copylint.language.lexicon import load_lexicon
+from copylint.language.slips import correction, derivations
+from copylint.language.words import Words, load_words
+from copylint.text.document import Document
+
+# ASCII letters as they are, everything else a space: the article's words, cased.
+_LETTERS = bytes(byte if chr(byte).isascii() and chr(byte).isalpha() else 32 for byte in range(256))
+# Letters lower-cased, everything else a space: for counting a word in the whole text.
+_LOWERED = bytes(
+    byte | 0x20 if chr(byte).isascii() and chr(byte).isalpha() else 32 for byte in range(256)
+)
+# What may stand just before a word, and just after it, for it to be a word of copy.
+_OPENING = frozenset('(["“‘«—–*_')
+_CLOSING = frozenset(')]"”»,;:!?—–…*_')
+_APOSTROPHES = frozenset("'’")
+_HYPHEN = "-"
+_WORD = re.compile(r"[^\W\d_]+")
+_ASCII_WORD = re.compile(rb"[A-Za-z]+")
+_NOT_IN_COMPOUND = re.compile(r"[^\w-]|_")
+# Past this many bytes searched (text length times words sought), one pass over the text.
+_SEARCH_LIMIT = 2_000_000
+# Unknown words weighed for a slip: this many an article, and one for each so many words.
+_BUDGET, _WORDS_A_SLIP = 20, 100
+# A part of a hyphenated compound shorter than this is not judged: `de-facto`, `touchy-feely`.
+_MIN_PART = 6
+
+
+@dataclass(frozen=True, kw_only=True)
+class Typo(Rule):
+    """Flags a lower-case word of prose that no dictionary knows, that the article uses once,
+    and that is one slip (a letter dropped, doubled or swapped, a neighbouring key) from
+    exactly one common word, suggesting that word (`reseach` → `research`). Names,
+    words of code, URLs and markup, words the house lexicon or `accept` list has, and, with
+    `quotations: speaker`, words inside quotations are never flagged. The message may use
+    `{text}` and `{suggestion}`."""
+
+    min_length: int
+    quotations_as_said: bool
+    lexicon_path: str | None
+
+    KIND: ClassVar[str] = "typo"
+    # A correction may be wrong (the writer may have meant a rarer word): applied only with
+    # --unsafe-fixes.
+    FIX: ClassVar[Applicability | None] = Applicability.UNSAFE
+    OPTIONS: ClassVar[Mapping[str, Any]] = {
+        "min_length": {
+            "description": "Shorter words are not judged: one slip from many words.",
+            "type": "integer",
+            "minimum": 3,
+        },
+        "quotations": {
+            "description": "house: quotations are checked too; speaker: kept as said.",
+            "enum": ["house", "speaker"],
+        },
+    }
+    MESSAGE_FIELDS: ClassVar[frozenset[str]] = frozenset({"text", "suggestion"})
+
+    @classmethod
+    def options(cls, raw: Mapping[str, Any], settings: Settings) -> dict[str, Any]:
+        return {
+            "min_length": raw.get("min_length", 5),
+            "quotations_as_said": raw.get("quotations", "house") == "speaker",
+            "lexicon_path": settings.lexicon,
+        }
+
+    def check(self, doc: Document) -> Iterator[Finding]:
+        words = load_words()
+        prose = doc.prose
+        encoded = prose.encode()
+        scanned = encoded.translate(_LETTERS)
+        tokens = scanned.split()
+        unknown = self._unknown(set(tokens), words)
+        if not unknown:
+            return
+        counted = _Counter(doc.text, len(unknown))
+        once = [word for word in unknown if counted.count(word) == 1]
+        places = _places(prose, encoded, scanned, once)
+        # Real copy has a few typos an article; a text of nothing else is not copy, and only so
+        # many of its words are weighed, so that no input makes the run crawl.
+        budget = _BUDGET + len(tokens) // _WORDS_A_SLIP
+        for word in once:
+            # Where it stands first, as that is cheap, and most unknown words fail there.
+            starts = [
+                start for start in places.get(word, ()) if self._copy(doc, start, word, words)
+            ]
+            if not starts or counted.uses(word) > 1:
+                continue
+            text = word.decode()
+            made = derivations(text, words.is_word, words.is_common)
+            if any(derived.kind != "suffix" for derived in made) or words.starts_common(word):
+                continue  # a word made of words (unsee, skillset), or clipped (struct)
+            budget -= 1
+            if budget < 0:
+                return
+            slip = correction(text, words)
+            if slip is None or not all(derived.respelt_by(slip.meant) for derived in made):
+                continue
+            if self.lexicon_path is not None and text in _lexicon_words(self.lexicon_path):
+                continue
+            message = self.message.format(text=text, suggestion=slip.meant)
+            for start in starts:
+                yield self.finding(start, start + len(text), message, (slip.meant,))
+
+    def _copy(self, doc: Document, start: int, word: bytes, words: Words) -> bool:
+        """Whether the word at `start` is a word of copy to judge: standing alone, among
+        English words, and outside a quotation if quotations are kept as said."""
+        end = start + len(word)
+        prose = doc.prose
+        if not _standalone(prose, start, end, words) or _among_strangers(prose, start, end, words):
+            return False
+        return not (self.quotations_as_said and doc.in_quotation(start))
+
+    def _unknown(self, found: set[bytes], words: Words) -> list[bytes]:
+        """The article's lower-case words that the dictionary does not have, in order. Each
+        word found to be known, short or capitalised is remembered for the process, so that a
+        run of many articles looks each up once: most of an article's words are settled by a
+        set difference."""
+        settled = _settled(words, self.min_length)
+        unknown = []
+        for word in found - settled:
+            if len(word) < self.min_length or not word.islower() or words.is_word(word):
+                settled.add(word)
+            else:
+                unknown.append(word)
+        return sorted(unknown)
+
+
+@cache
+def _settled(words: Words, min_length: int) -> set[bytes]:
+    """The words no article needs to look up again: at first the most frequent ones."""
+    return set(words.frequent)
+
+
+class _Counter:
+    """How often a word stands in the whole text, in any case: prose, code, links and front
+    matter alike. A few words are counted by searching the text; many, in one pass."""
+
+    def __init__(self, text: str, wanted: int) -> None:
+        lowered = text.encode().translate(_LOWERED)
+        self._counts: Counter[bytes] | None = None
+        if len(lowered) * wanted > _SEARCH_LIMIT:
+            self._counts = Counter(lowered.split())
+        self._words = b" " + lowered + b" "
+
+    def count(self, word: bytes) -> int:
+        if self._counts is not None:
+            return self._counts[word]
+        return self._words.count(b" " + word + b" ")
+
+    def uses(self, word: bytes) -> int:
+        """Its uses and its inflections': `structs` in the copy, `struct` in the code."""
+        forms = {word, word + b"s", word + b"es", word + b"ed", word + b"d", word + b"ing"}
+        if word.endswith(b"s"):
+            forms.add(word[:-1])
+        return sum(self.count(form) for form in forms)
+
+
+def _places(
+    prose: str, encoded: bytes, scanned: bytes, wanted: list[bytes]
+) -> dict[bytes, list[int]]:
+    """Where each wanted word stands in the prose as a whole word: character offsets. A few
+    words are sought one by one in the scanned bytes, many in one pass over them."""
+    found: dict[bytes, list[int]] = {}
+    if len(scanned) * len(wanted) > _SEARCH_LIMIT:
+        wanted_set = set(wanted)
+        for match in _ASCII_WORD.finditer(scanned):
+            if match[0] in wanted_set:
+                found.setdefault(match[0], []).append(match.start())
+    else:
+        for word in wanted:
+            at = scanned.find(word)
+            while at != -1:
+                end = at + len(word)
+                if (at == 0 or scanned[at - 1] == 32) and (
+                    end == len(scanned) or scanned[end] == 32
+                ):
+                    found.setdefault(word, []).append(at)
+                at = scanned.find(word, end)
+    if len(encoded) != len(prose):  # byte offsets are character offsets up to the first é
+        offsets = _characters(encoded, sorted(at for ats in found.values() for at in ats))
+        found = {word: [offsets[at] for at in ats] for word, ats in found.items()}
+    return found
+
+
+def _characters(encoded: bytes, byte_offsets: list[int]) -> dict[int, int]:
+    """The character offset of each byte offset, decoding the text once, in order."""
+    characters, done, counted = {}, 0, 0
+    for at in byte_offsets:
+        counted += len(encoded[done:at].decode())
+        done = at
+        characters[at] = counted
+    return characters
+
+
+def _standalone(prose: str, start: int, end: int, words: Words) -> bool:
+    """Whether the word stands on its own as a word of copy: spaces or punctuation around it,
+    not digits, letters beyond ASCII, an @, a dot inside a name (`example.com`) or a
+    contraction (`couldn’t`); a possessive is its word."""
+    before = prose[start - 1] if start else " "
+    after = prose[end] if end < len(prose) else " "
+    if before == _HYPHEN or after == _HYPHEN:
+        return _judged_part(prose, start, end, words)
+    if not (before.isspace() or before in _OPENING):
+        return False
+    following = prose[end + 1 : end + 2]
+    if after.isspace() or after in _CLOSING:
+        return True
+    if after == ".":
+        return not following.isalnum()
+    if after in _APOSTROPHES:  # a possessive (reseach’s), not a contraction or an elision
+        return following == "s" and not prose[end + 2 : end + 3].isalnum()
+    return False
+
+
+def _judged_part(prose: str, start: int, end: int, words: Words) -> bool:
+    """A part of a hyphenated compound is judged only when it is long, the compound is all
+    lower-case letters (not `Suk-yeol`, `K-pop`, `covid-19`), and joined it is no word
+    (`pre-empted`)."""
+    if end - start < _MIN_PART:
+        return False
+    lo, hi = max(0, start - _NEAR), min(len(prose), end + _NEAR)
+    left = _NOT_IN_COMPOUND.search(prose[lo:start][::-1])
+    right = _NOT_IN_COMPOUND.search(prose, end, hi)
+    first = start - left.start() if left else lo
+    last = right.start() if right else hi
+    compound = prose[first:last]
+    joined = compound.replace(_HYPHEN, "")
+    if not (joined.isascii() and joined.isalpha() and joined.islower()):
+        return False
+    return not words.is_word(joined.encode())
+
+
+# Words either side that make a word's company, sought within so many characters.
+_COMPANY, _NEAR = 2, 60
+
+
+def _among_strangers(prose: str, start: int, end: int, words: Words) -> bool:
+    """Whether a word near it is foreign to English too: a phrase of another language or
+    slang (`joie de vivre`, `au naturales`), where an unknown word is no slip."""
+    line_start = prose.rfind("\n", max(0, start - _NEAR), start) + 1
+    line_end = prose.find("\n", end, end + _NEAR)
+    before = _WORD.findall(prose, max(line_start, start - _NEAR), start)[-_COMPANY:]
+    after = _WORD.findall(prose, end, min(end + _NEAR, len(prose)) if line_end < 0 else line_end)
+    after = after[:_COMPANY]
+    return any(_stranger(word, words) for word in (*before, *after))
+
+
+def _stranger(word: str, words: Words) -> bool:
+    if not word.isascii():
+        return True
+    return len(word) >= 3 and word.islower() and not words.is_word(word.encode())
+
+
+@cache
+def _lexicon_words(path: str) -> frozenset[str]:
+    """The house lexicon's names, lower-cased: a word it has is the house's to spell."""
+    return frozenset(name.lower() for name in load_lexicon(path).counts)
