@@ -153,12 +153,13 @@ def load_config(house: str | Path | None, locale: str | None = None) -> Config:
 
 
 def _apply(layers: _Layers, file: YamlFile, *, shipped: bool, implicit_extends: str = "") -> None:
-    layers.read.append(json.dumps(file.data, sort_keys=True, default=str))
     if shipped:
         layers.shipped.add(file.path)
         layers.trusted.update(_strings(file.data))
     else:
         validate(file, config_schema())
+    # After validation: a key that is no string (`? ` is a null key) cannot be sorted.
+    layers.read.append(json.dumps(file.data, sort_keys=True, default=str))
     data = file.data
     extends = data.get("extends", implicit_extends or [])
     for index, name in enumerate([extends] if isinstance(extends, str) else extends):

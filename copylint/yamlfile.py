@@ -97,12 +97,18 @@ def validate(
     at = (*where, *error.absolute_path)
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
         allowed = set(error.schema.get("properties", {}))
-        unknown = sorted(str(key) for key in error.instance if key not in allowed)
+        first = min((key for key in error.instance if key not in allowed), key=str)
         known = ", ".join(sorted(allowed))
-        raise file.error(
-            (*at, unknown[0]), f"unknown key {unknown[0]!r} (known: {known})", at_key=True
-        )
+        marked = "" if first is None else str(first)  # marks are kept by the key as written
+        raise file.error((*at, marked), f"{_unknown_key(first)} (known: {known})", at_key=True)
     raise file.error(at, _plain(error))
+
+
+def _unknown_key(key: object) -> str:
+    """How to name a key no schema knows: YAML allows keys that are not names (`? ` is null)."""
+    if isinstance(key, str):
+        return f"unknown key {key!r}"
+    return "a key with no name" if key is None else f"a key that is not a name ({key})"
 
 
 _TYPES = {

@@ -399,6 +399,25 @@ CONFIG_ERRORS = [
     ),
     pytest.param(
         """\
+        locale: en-GB
+        ?
+        extends: default
+        """,
+        "2:2: a key with no name"
+        " (known: accept, entities, extends, grammar, locale, max_file_size, proper_nouns, rules)",
+        id="a-null-key",
+    ),
+    pytest.param(
+        """\
+        locale: en-GB
+        1: x
+        """,
+        "2:1: a key that is not a name (1)"
+        " (known: accept, entities, extends, grammar, locale, max_file_size, proper_nouns, rules)",
+        id="a-number-as-key",
+    ),
+    pytest.param(
+        """\
         rules:
           house/amidst:
             kind: existence
