@@ -28,6 +28,7 @@ from copylint.config import Config, find_house_config, load_config
 from copylint.engine import Selection, check_document
 from copylint.errors import InputError, UsageError
 from copylint.finding import Report
+from copylint.language.nlp import keep_answers_in
 from copylint.text.document import Document
 from copylint.text.sources import STDIN, decode, discover, read_document
 
@@ -58,6 +59,9 @@ class Linter:
     _houses: dict[str, str | None] = field(default_factory=dict, repr=False)
     _configs: dict[str | None, Config] = field(default_factory=dict, repr=False)
     _rules: dict[str | None, list[Rule]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        keep_answers_in(None if self.cache is None else self.cache.folder)
 
     def lint_text(self, text: str, path: str = "<text>") -> list[dict[str, Any]]:
         """The findings of `text`, as if it were the file at `path` (its suffix says whether

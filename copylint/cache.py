@@ -6,7 +6,8 @@ whether unused suppressions are reported, the file's suffix and its bytes. An ed
 them makes a new key, so a kept result is never stale; one that cannot be read (a crash
 mid-write, another version's layout, a hand edit) is taken as missing, never trusted. Results
 are files in `.copylint_cache/` of the folder copylint runs in (`COPYLINT_CACHE_DIR` moves it),
-written whole or not at all, so two runs at once (pre-commit's) do not clash.
+written whole or not at all, so two runs at once (pre-commit's) do not clash. The entity
+rule's recogniser keeps its answers there too, by the sentence it read (`ner/`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,14 @@ DEFAULT_FOLDER = ".copylint_cache"
 
 def default_folder() -> Path:
     return Path(os.environ.get("COPYLINT_CACHE_DIR") or DEFAULT_FOLDER)
+
+
+def prepare(folder: Path) -> None:
+    """The cache folder made, if it is not there, with a .gitignore: nothing in it belongs in
+    a repository. OSError if it cannot be."""
+    if not folder.is_dir():
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / ".gitignore").write_text("*\n", encoding="utf-8")
 
 
 @dataclass
@@ -57,10 +66,7 @@ class ResultCache:
         stored = {"copylint": __version__, "findings": [_stored(r) for r in reports]}
         target = self._file(key)
         try:
-            if not self.folder.is_dir():
-                self.folder.mkdir(parents=True, exist_ok=True)
-                # Nothing in it belongs in a repository.
-                (self.folder / ".gitignore").write_text("*\n", encoding="utf-8")
+            prepare(self.folder)
             target.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(target, json.dumps(stored, ensure_ascii=False).encode("utf-8"))
         except OSError:

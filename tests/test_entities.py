@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -159,3 +162,44 @@ def test_a_name_the_front_matter_spells_so_is_no_typo() -> None:
     rules = [r for r in load_config(None).rules if r.category == "entity"]
     assert check_document(Document("post.md", text), rules) == []
     assert entities(text.split("---\n\n", 1)[1]) == [(3, 3, "Frederico", "Federico")]
+
+
+def test_the_recogniser_is_not_asked_again_after_an_edit_elsewhere(
+    tmp_path: Path, own_cache: Path
+) -> None:
+    """Its answer is kept with the run's cache, keyed by the sentence it read: a re-run on the
+    article edited in another paragraph gives the same findings without importing spaCy."""
+    article = tmp_path / "economy.txt"
+    article.write_text(
+        "China's economy grew. Exports to China rose. The drag came from electronics, "
+        "said Lian Chia Liang, an economist.\n\nVodafone grew. Vodafone hired. Vodafpne fell.\n",
+        encoding="utf-8",
+    )
+    cache = own_cache / "new"  # made by the run, which puts a .gitignore in it
+    program = (
+        "import sys\n"
+        "from copylint.cli import main\n"
+        "try:\n"
+        "    main(['check', '--format', 'json', 'economy.txt'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('spacy' in sys.modules, file=sys.stderr)\n"
+    )
+
+    def run() -> tuple[list[tuple[int, str]], str]:
+        done = subprocess.run(
+            [sys.executable, "-c", program],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "COPYLINT_CACHE_DIR": str(cache)},
+        )
+        found = [(f["line"], f["text"]) for f in json.loads(done.stdout)]
+        return found, done.stderr.strip().splitlines()[-1]
+
+    assert run() == ([(3, "Vodafpne")], "True")  # asked, and the answer kept
+    with article.open("a", encoding="utf-8") as more:
+        more.write("\nThe board meets on Friday to consider the figures.\n")
+    assert run() == ([(3, "Vodafpne")], "False")
+    assert list(cache.glob("ner/*/*.json"))  # kept where the results are
+    assert (cache / ".gitignore").read_text("utf-8") == "*\n"

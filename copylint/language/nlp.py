@@ -8,11 +8,15 @@ English model's recogniser has its own token-to-vector layer), since nothing els
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
+from copylint import __version__
 from copylint.errors import CopylintError
 from copylint.text.document import Document
 
@@ -94,11 +98,80 @@ _SAID_MAX = 20_000
 def _recognised(texts: Sequence[str], model: str | None) -> list[tuple[Entity, ...]]:
     """The entities of each text, offsets into it; those not seen before read in one batch."""
     unseen = [text for text in dict.fromkeys(texts) if (model, text) not in _SAID]
+    if _KEPT.folder is not None:
+        unseen = [text for text in unseen if not _kept_answer(text, model)]
     if unseen:
         if len(_SAID) + len(unseen) > _SAID_MAX:
             _SAID.clear()
         for text, parsed in zip(unseen, ner_pipeline(model).pipe(unseen), strict=True):
-            _SAID[model, text] = tuple(
-                Entity(e.start_char, e.end_char, e.label_) for e in parsed.ents
-            )
+            said = tuple(Entity(e.start_char, e.end_char, e.label_) for e in parsed.ents)
+            _SAID[model, text] = said
+            if _KEPT.folder is not None:
+                _keep_answer(text, model, said)
     return [_SAID[model, text] for text in texts]
+
+
+@dataclass
+class _Kept:
+    folder: Path | None = None
+
+
+# Where the recogniser's answers are kept between runs: the result cache's folder, when a run
+# keeps results. A pre-commit run on an article edited elsewhere then asks nothing again, and
+# never pays the two seconds of loading spaCy for the sentence it read last time.
+_KEPT = _Kept()
+
+
+def keep_answers_in(folder: Path | None) -> None:
+    _KEPT.folder = folder
+
+
+def _answer_file(text: str, model: str | None) -> Path:
+    assert _KEPT.folder is not None
+    digest = hashlib.sha256()
+    for part in (__version__, _model_version(model), text):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    key = digest.hexdigest()
+    return _KEPT.folder / "ner" / key[:2] / f"{key[2:]}.json"
+
+
+def _kept_answer(text: str, model: str | None) -> bool:
+    """Whether an answer to the text was kept (and is now in `_SAID`). One that cannot be read
+    is taken as missing."""
+    try:
+        stored = json.loads(_answer_file(text, model).read_text(encoding="utf-8"))
+        said = tuple(Entity(int(a), int(b), str(label)) for a, b, label in stored)
+    except (OSError, ValueError, TypeError):
+        return False
+    _SAID[model, text] = said
+    return True
+
+
+def _keep_answer(text: str, model: str | None, said: tuple[Entity, ...]) -> None:
+    from copylint.acceptance import write_atomically
+    from copylint.cache import prepare
+
+    assert _KEPT.folder is not None
+    target = _answer_file(text, model)
+    stored = [[entity.start, entity.end, entity.label] for entity in said]
+    try:
+        prepare(_KEPT.folder)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(target, json.dumps(stored).encode("utf-8"))
+    except OSError:
+        pass  # an answer that cannot be kept is asked again next time
+
+
+@cache
+def _model_version(model: str | None) -> str:
+    """The versions of spaCy and of the model that would answer, read from the installed
+    packages' metadata (milliseconds, where importing spaCy takes seconds)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = []
+    for name in ("spacy", *dict.fromkeys(name for name in (model, *FALLBACK_MODELS) if name)):
+        try:
+            found.append(f"{name} {version(name)}")
+        except PackageNotFoundError:
+            continue
+    return ", ".join(found)
