@@ -22,12 +22,9 @@ from copylint.cli_common import (
     codes,
     complain,
     config_option,
-    fail_on_option,
     finish,
-    format_option,
-    ignore_option,
     locale_option,
-    select_option,
+    report_options,
     skipped,
     with_progress,
     write,
@@ -102,12 +99,7 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1)
-@format_option
-@locale_option
-@config_option
-@select_option
-@ignore_option
-@fail_on_option
+@report_options
 @click.option("--stdin-filename", help="The name to report for text read from '-'.")
 @click.option(
     "--report-unused-suppressions",

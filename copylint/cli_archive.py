@@ -14,13 +14,9 @@ import click
 from copylint.cli_common import (
     codes,
     complain,
-    config_option,
-    fail_on_option,
     finish,
-    format_option,
-    ignore_option,
-    locale_option,
-    select_option,
+    lexicon_output_option,
+    report_options,
     skipped,
     with_progress,
     write,
@@ -35,13 +31,7 @@ if TYPE_CHECKING:
 
 @click.command()
 @click.argument("corpus", nargs=-1, required=True)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
-    help="The lexicon to write (YAML).",
-)
+@lexicon_output_option
 @click.option(
     "--jobs",
     type=click.IntRange(1, 64),
@@ -103,12 +93,7 @@ scheduler_option = click.option(
 @archive.command("check")
 @click.argument("paths", nargs=-1, required=True)
 @scheduler_option
-@format_option
-@locale_option
-@config_option
-@select_option
-@ignore_option
-@fail_on_option
+@report_options
 def archive_check(
     paths: tuple[str, ...],
     scheduler: str | None,
@@ -138,13 +123,7 @@ def archive_check(
 
 @archive.command("learn")
 @click.argument("corpus", nargs=-1, required=True)
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
-    help="The lexicon to write (YAML).",
-)
+@lexicon_output_option
 @scheduler_option
 def archive_learn(corpus: tuple[str, ...], output: Path, scheduler: str | None) -> int:
     """Learn a house lexicon of names from an archive on a Dask cluster, as `learn` does."""

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Iterator
-from typing import TypeVar
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -47,6 +48,28 @@ fail_on_option = click.option(
     default="warning",
     show_default=True,
     help="Exit 1 when a finding is at or above this severity.",
+)
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def report_options(command: F) -> F:
+    """The options of every command that checks and reports: format, locale, house config,
+    the rules chosen and the severity that fails the run."""
+    for option in reversed(
+        (format_option, locale_option, config_option, select_option, ignore_option, fail_on_option)
+    ):
+        command = option(command)
+    return command
+
+
+lexicon_output_option = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The lexicon to write (YAML).",
 )
 
 

@@ -31,7 +31,6 @@ FALSE_FRIENDS, two different words that the rules happen to join.
 from __future__ import annotations
 
 import argparse
-import gzip
 import itertools
 import re
 import sys
@@ -40,6 +39,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
+
+from scowl import scowl_version  # scripts/, beside this one
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_SCOWL_DIR = Path("/usr/share/dict/scowl")
@@ -298,21 +299,6 @@ def check_unique(rows: list[Row]) -> None:
             if form in seen:
                 raise SystemExit(f"{form!r} is in two rows: {seen[form]} and {row}")
             seen[form] = row
-
-
-def scowl_version(doc_dir: Path) -> str:
-    """Upstream version from the README, Debian version from the changelog, when present."""
-    upstream = debian = "unknown"
-    readme, changelog = doc_dir / "README.gz", doc_dir / "changelog.Debian.gz"
-    if readme.exists():
-        with gzip.open(readme, "rt", encoding="utf-8", errors="replace") as lines:
-            upstream = next((line.split()[1] for line in lines if line.startswith("Version ")), "?")
-    if changelog.exists():
-        with gzip.open(changelog, "rt", encoding="utf-8", errors="replace") as lines:
-            first = lines.readline()
-        if "(" in first:
-            debian = first.split("(", 1)[1].split(")", 1)[0]
-    return f"SCOWL {upstream} (Debian package scowl {debian})"
 
 
 def header(lists: WordLists, version: str, max_size: int, rows: list[Row]) -> list[str]:

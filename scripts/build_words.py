@@ -32,13 +32,14 @@ word in its line by a search for ` word `.
 from __future__ import annotations
 
 import argparse
-import gzip
 import sys
 import textwrap
 import unicodedata
 from collections.abc import Iterable, Iterator
 from itertools import groupby
 from pathlib import Path
+
+from scowl import scowl_version  # scripts/, beside this one
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_SCOWL_DIR = Path("/usr/share/dict/scowl")
@@ -108,21 +109,6 @@ def known_words(directory: Path) -> set[str]:
     for categories, max_size in KNOWN_LISTS:
         words |= read_lists(directory, categories, max_size)
     return words
-
-
-def scowl_version(doc_dir: Path) -> str:
-    """Upstream version from the README, Debian version from the changelog, when present."""
-    upstream = debian = "unknown"
-    readme, changelog = doc_dir / "README.gz", doc_dir / "changelog.Debian.gz"
-    if readme.exists():
-        with gzip.open(readme, "rt", encoding="utf-8", errors="replace") as lines:
-            upstream = next((line.split()[1] for line in lines if line.startswith("Version ")), "?")
-    if changelog.exists():
-        with gzip.open(changelog, "rt", encoding="utf-8", errors="replace") as lines:
-            first = lines.readline()
-        if "(" in first:
-            debian = first.split("(", 1)[1].split(")", 1)[0]
-    return f"SCOWL {upstream} (Debian package scowl {debian})"
 
 
 def bucket_lines(common: set[str], known: set[str]) -> Iterator[str]:
