@@ -83,20 +83,38 @@ class Linter:
 
     def check_file(self, path: str, stdin_filename: str | None = None) -> Checked:
         """Read and check one file ('-': stdin); `CopylintError` if it cannot be read."""
+        doc, house, config = self._read(path, stdin_filename)
+        key = self._cache_key(doc, house, config)
+        kept = None if key is None else self._kept(key, doc, config)
+        if kept is not None:
+            return kept
+        checked = self._checked(doc, house, config)
+        if self.cache is not None and key is not None:
+            self.cache.put(key, checked.reports)
+        return checked
+
+    def kept(self, path: str, stdin_filename: str | None = None) -> Checked | None:
+        """The file's result as an earlier run kept it, if one did: no rule runs."""
+        doc, house, config = self._read(path, stdin_filename)
+        key = self._cache_key(doc, house, config)
+        return None if key is None else self._kept(key, doc, config)
+
+    def _read(self, path: str, stdin_filename: str | None) -> tuple[Document, str | None, Config]:
         house = self.house_for(path, stdin_filename)
         config = self.config_for(house)
-        doc = read_document(path, stdin_filename, config.max_file_size, config.path)
+        return read_document(path, stdin_filename, config.max_file_size, config.path), house, config
+
+    def _cache_key(self, doc: Document, house: str | None, config: Config) -> str | None:
         if self.cache is None or doc.raw is None:
-            return self._checked(doc, house, config)
+            return None
         rules = [rule.id for rule in self.rules_for(house)]
         flags = "unused" if self.report_unused_suppressions else ""
-        key = self.cache.key(doc.raw, doc.path, config.fingerprint, rules, flags)
-        kept = self.cache.get(key, doc.path)
-        if kept is not None:
-            return Checked(doc, tuple(kept), config)
-        checked = self._checked(doc, house, config)
-        self.cache.put(key, checked.reports)
-        return checked
+        return self.cache.key(doc.raw, doc.path, config.fingerprint, rules, flags)
+
+    def _kept(self, key: str, doc: Document, config: Config) -> Checked | None:
+        assert self.cache is not None
+        reports = self.cache.get(key, doc.path)
+        return None if reports is None else Checked(doc, tuple(reports), config)
 
     def check_text(self, text: str, path: str = "<text>") -> Checked:
         house = self.house_for(path)

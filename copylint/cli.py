@@ -32,7 +32,7 @@ from copylint.cli_common import (
 from copylint.config import HOUSE_CONFIG_NAMES, Config, find_house_config
 from copylint.errors import CopylintError, ExitCode
 from copylint.finding import Report
-from copylint.jobs import PARALLEL_FROM, Options, Tally, default_jobs, outcomes
+from copylint.jobs import PARALLEL_FROM, Options, Tally, outcomes
 from copylint.text.sources import STDIN, discover
 
 if TYPE_CHECKING:
@@ -171,7 +171,7 @@ def check(
     )
     found = list(discover(paths, skipped=skipped))
     tally = Tally(complain, write, recording=options.fingerprints)
-    with outcomes(found, options, jobs or default_jobs(len(found))) as checked:
+    with outcomes(found, options, jobs) as checked:
         for outcome in with_progress(checked, len(found)):
             tally.add(outcome)
     reports = tally.reports

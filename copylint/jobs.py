@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from copylint.acceptance import write_atomically
-from copylint.api import Linter
+from copylint.api import Checked, Linter
 from copylint.baseline import Recorded, fingerprint
 from copylint.cache import ResultCache
 from copylint.errors import CopylintError, InputError
@@ -112,6 +112,17 @@ class Checker:
         except CopylintError as error:
             return Outcome((*house_said, *self._said), error=error)
 
+    def kept(self, path: str) -> Outcome | None:
+        """The file's outcome from the result cache, without running a rule; None when it must
+        be checked (not kept, or not readable: the check says why)."""
+        self._said = []
+        try:
+            house_said = self._house_warnings_for(path)
+            checked = self.linter.kept(path, self.options.stdin_filename)
+        except CopylintError:
+            return None
+        return None if checked is None else self._outcome(checked, house_said)
+
     def _warn(self, message: str) -> None:
         self._said.append(message)
 
@@ -123,8 +134,10 @@ class Checker:
         return self._house_warnings[house]
 
     def _checked(self, path: str, house_said: tuple[str, ...]) -> Outcome:
+        return self._outcome(self.linter.check_file(path, self.options.stdin_filename), house_said)
+
+    def _outcome(self, checked: Checked, house_said: tuple[str, ...]) -> Outcome:
         linter, options = self.linter, self.options
-        checked = linter.check_file(path, options.stdin_filename)
         house = checked.config.path
         if house not in self._rules:
             self._rules[house] = tuple(rule.info for rule in linter.rules_for(house))
@@ -220,13 +233,34 @@ def cores() -> int:
 
 
 @contextmanager
-def outcomes(paths: list[str], options: Options, jobs: int) -> Iterator[Iterator[Outcome]]:
-    """Each file's outcome, in the order of `paths`: checked here, or on `jobs` worker
-    processes. Stdin is read here, since it is this process's."""
-    if jobs <= 1 or len(paths) < 2 or STDIN in paths:
-        checker = Checker(options)
+def outcomes(
+    paths: list[str], options: Options, jobs: int | None = None
+) -> Iterator[Iterator[Outcome]]:
+    """Each file's outcome, in the order of `paths`: read from the result cache here, checked
+    here, or checked on `jobs` worker processes (None: as many as the files not in the cache
+    repay, see `default_jobs`). Stdin is read here, since it is this process's."""
+    checker = Checker(options)
+    if jobs == 1 or len(paths) < 2 or STDIN in paths:
         yield map(checker.check, paths)
         return
+    # Kept results are read here first: a re-run that finds most of them starts no worker.
+    reuse = options.cache is not None and not (options.fix or options.diff)
+    kept = [checker.kept(path) if reuse else None for path in paths]
+    todo = [path for path, outcome in zip(paths, kept, strict=True) if outcome is None]
+    jobs = default_jobs(len(todo)) if jobs is None else jobs
+    if jobs <= 1 or len(todo) < 2:
+        yield (
+            checker.check(path) if outcome is None else outcome
+            for path, outcome in zip(paths, kept, strict=True)
+        )
+        return
+    with _on_pool(todo, options, jobs) as checked:
+        yield (next(checked) if outcome is None else outcome for outcome in kept)
+
+
+@contextmanager
+def _on_pool(paths: list[str], options: Options, jobs: int) -> Iterator[Iterator[Outcome]]:
+    """The outcomes of `paths`, in order, checked on `jobs` worker processes."""
     pool = _pool(options, min(jobs, len(paths)))
     interrupted = False
     try:

@@ -134,3 +134,34 @@ def test_checking_one_file_starts_no_process_pool() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=False
     )
     assert done.stdout.splitlines()[-1] == "[]"
+
+
+def test_a_rerun_that_finds_its_results_kept_starts_no_process_pool(
+    room: tuple[Path, list[str]],
+) -> None:
+    """Kept results are read in the parent first: workers start only for the files left to
+    check, and only if they are enough to repay them."""
+    root, paths = room
+    script = (
+        "import sys\n"
+        "from copylint.cli import main\n"
+        "try:\n"
+        f"    main(['check', '--jobs', '2', *{paths!r}])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('multiprocessing')))\n"
+    )
+
+    def run() -> tuple[list[str], bool]:
+        done = subprocess.run(
+            [sys.executable, "-c", script], cwd=root, capture_output=True, text=True, check=False
+        )
+        *out, modules = done.stdout.splitlines()
+        return out, modules != "[]"
+
+    fresh, pooled = run()
+    assert pooled  # every file checked: on two processes, as asked
+    assert run() == (fresh, False)  # every result kept: read here, no pool
+    (root / "news/2024/seed.txt").write_text(SEED.read_text("utf-8") + "\nMore copy.\n", "utf-8")
+    again, _ = run()
+    assert len(again) == len(fresh) + 1  # the edited file checked again: its new line
