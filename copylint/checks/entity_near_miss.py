@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -19,6 +20,7 @@ from copylint.language.names import (
     is_acronym,
     is_relative,
     known_words,
+    name_forms,
     name_uses,
     slip,
 )
@@ -78,14 +80,15 @@ class EntityNearMiss(Rule):
         }
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        uses = list(name_uses(doc.prose))
-        by_form = {
-            form: found
-            for form, found in count_forms(uses).items()
+        # The forms are counted in C; where each use stands is sought only for an article with
+        # a near miss, which most articles do not have.
+        counts = {
+            form: n
+            for form, n in Counter(name_forms(doc.prose)).items()
             # One shorter than the shortest name compared: a dropped letter (Jnes for Jones).
             if len(form) >= self.min_length - 1 and not is_acronym(form)
         }
-        misses = list(self._near_misses({form: len(found) for form, found in by_form.items()}))
+        misses = list(self._near_misses(counts))
         if misses and doc.front_matter:
             # The metadata's spelling of a name (its author, its title) is the name's.
             attested = {use.form for use in name_uses(doc.front_matter)}
@@ -94,14 +97,13 @@ class EntityNearMiss(Rule):
             # Forms the house lexicon allows are no typos, of its names or the article's.
             allowed = load_lexicon(self.lexicon_path).allowed
             misses = [miss for miss in misses if miss.rare not in allowed]
-        # Who stands beside whom is asked only of a near miss: most articles have none.
-        company = _Company(doc.prose, uses) if misses else None
+        if not misses:
+            return
+        uses = list(name_uses(doc.prose))
+        by_form = {form: found for form, found in count_forms(uses).items() if form in counts}
+        company = _Company(doc.prose, uses)  # who stands beside whom
         for miss in misses:
-            if (
-                miss.in_article
-                and company is not None
-                and self._two_names(doc, by_form, company, miss)
-            ):
+            if miss.in_article and self._two_names(doc, by_form, company, miss):
                 continue
             where = "this article elsewhere has" if miss.in_article else "the house lexicon has"
             for use in by_form[miss.rare]:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from copylint.errors import CopylintError, InputError
-from copylint.language.names import NameIndex, is_acronym, known_words, name_uses
+from copylint.language.names import NameIndex, is_acronym, known_words, name_forms
 from copylint.text.sources import read_document
 from copylint.yamlfile import LEXICON_MAX_BYTES, load_yaml, read_text
 
@@ -151,9 +151,7 @@ def count_names(paths: Iterable[str]) -> Learnt:
             continue
         articles += 1
         counts.update(
-            use.form
-            for use in name_uses(prose)
-            if len(use.form) >= MIN_LENGTH and not is_acronym(use.form)
+            form for form in name_forms(prose) if len(form) >= MIN_LENGTH and not is_acronym(form)
         )
     return Learnt(counts, articles, tuple(refused))
 

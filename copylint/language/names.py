@@ -32,6 +32,12 @@ class NameUse:
     form: str
 
 
+def name_forms(prose: str) -> list[str]:
+    """Every capitalised word, as `name_uses` finds them, without their places: found in C,
+    for counting."""
+    return _NAME.findall(prose)
+
+
 def name_uses(prose: str) -> Iterator[NameUse]:
     """Every capitalised word; a hyphenated pair (Israel-Gaza) gives each of its names."""
     for match in _NAME.finditer(prose):
