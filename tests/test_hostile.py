@@ -86,6 +86,23 @@ def test_a_glob_over_a_link_loop_ends(here: Path) -> None:
     assert [line.split(":")[0] for line in result.stdout.splitlines()[:1]] == ["lp/a.txt"]
 
 
+def test_half_a_megabyte_of_words_no_dictionary_knows_is_checked_in_seconds(here: Path) -> None:
+    """Each word is weighed for a typo (up to the rule's budget), and the slips of a word
+    whose first letters begin no English word are looked up in an empty line of the
+    dictionary, never by a search of all of it (which took four minutes here)."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    sentences = [
+        f"The minister said the xq{letters[n // 676]}{letters[n // 26 % 26]}{letters[n % 26]}"
+        " plan was fine."
+        for n in range(17_576)
+    ]
+    write(here / "noise.txt", "\n\n".join(sentences) + "\n")  # 0.6 MB, each word once
+    started = time.perf_counter()
+    result = run("check", "--select", "spelling/typo", "noise.txt")
+    assert time.perf_counter() - started < 5
+    assert (result.exit_code, result.stdout.splitlines()[-1]) == (0, "No findings.")
+
+
 def test_a_file_over_the_size_limit_is_refused_and_a_house_sets_the_limit(here: Path) -> None:
     write(here / "big.txt", "Ministers met on Monday. " * 50_000)  # 1.25 MB
     assert run("check", "big.txt").exit_code == 0

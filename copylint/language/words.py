@@ -86,6 +86,8 @@ class Words:
                 self._index()
                 place = self._lines.get(prefix, (0, 0))
         start, end = place
+        if start == end:  # no such line: an empty one, never the whole file
+            return _NOWHERE
         return start, self._data.find(b"|", start, end), end
 
     def _search(self, prefix: bytes) -> tuple[int, int]:
