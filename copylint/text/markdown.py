@@ -230,7 +230,10 @@ class _Walk:
             for start, end in markup.images
             if end > start and placed.offset(start) >= 0 and placed.offset(end - 1) >= 0
         )
-        start, end = _trimmed(self.text, shown, written)
+        trimmed = _trimmed(self.text, shown, written)
+        if trimmed is None:  # nothing shown: a block of blanked templates, say
+            return
+        start, end = trimmed
         self.blocks.append(
             Block(role, start, end, level, group, item, self.quoted > 0, False, links, images)
         )
@@ -263,7 +266,10 @@ class _Walk:
         for prose in read_html(self.source[start:end]):
             spans = [(start + a, start + b) for a, b in prose.spans]
             written = [(start + at, chars) for at, chars in prose.entities]
-            first, last = _trimmed(self.text, spans, written)
+            trimmed = _trimmed(self.text, spans, written)
+            if trimmed is None:  # only a template inside the HTML: `<t>{{ x }}`
+                continue
+            first, last = trimmed
             self.shown += spans
             self.written += written
             quoted = self.quoted > 0 or prose.quoted
@@ -272,15 +278,17 @@ class _Walk:
             )
 
 
-def _trimmed(text: str, spans: list[Span], written: list[tuple[int, str]]) -> Span:
+def _trimmed(text: str, spans: list[Span], written: list[tuple[int, str]]) -> Span | None:
     """From the first character shown that is not white space to just after the last, counting
-    the characters entities stand for."""
+    the characters entities stand for; None if every one is white space."""
     starts, ends = [at for at, _ in written], [at + len(chars) for at, chars in written]
     for span_start, span_end in spans:
         piece = text[span_start:span_end]
         if piece.strip():
             starts.append(span_start + len(piece) - len(piece.lstrip()))
             ends.append(span_start + len(piece.rstrip()))
+    if not starts:
+        return None
     return min(starts), max(ends)
 
 
