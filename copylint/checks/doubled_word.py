@@ -30,6 +30,7 @@ from copylint.checks.base import Rule, Settings
 from copylint.finding import Applicability, Edit, Finding, Fix
 from copylint.language.words import load_words
 from copylint.text.blocks import Block
+from copylint.text.chunks import split_words
 from copylint.text.document import Document
 
 # Letters lower-cased, digits, apostrophes and every byte of a non-ASCII character kept, the
@@ -198,19 +199,22 @@ def _doubled_words(kept: bytes) -> list[tuple[bytes, ...]]:
     themselves there (with anything but letters and digits between). Most articles have
     none, and are done with here: each comparison of neighbours is one pass in C, its answers
     a byte string searched for a hit."""
-    words = kept.split()
     found: set[tuple[bytes, ...]] = set()
-    next_same = bytes(map(eq, words, words[1:]))  # 1 where a word is the one before it
-    at = next_same.find(1)
-    while at != -1:
-        found.add((words[at],))
-        at = next_same.find(1, at + 1)
-    # A pair: a word the same as two before it, twice running (`on the on the`).
-    two_back = bytes(map(eq, words, words[2:]))
-    at = two_back.find(b"\x01\x01")
-    while at != -1:
-        found.add((words[at], words[at + 1]))
-        at = two_back.find(b"\x01\x01", at + 1)
+    before: list[bytes] = []  # the last words of the chunk before: a doubling may straddle
+    for chunk in split_words(kept):
+        words = before + chunk
+        before = words[-3:]
+        next_same = bytes(map(eq, words, words[1:]))  # 1 where a word is the one before it
+        at = next_same.find(1)
+        while at != -1:
+            found.add((words[at],))
+            at = next_same.find(1, at + 1)
+        # A pair: a word the same as two before it, twice running (`on the on the`).
+        two_back = bytes(map(eq, words, words[2:]))
+        at = two_back.find(b"\x01\x01")
+        while at != -1:
+            found.add((words[at], words[at + 1]))
+            at = two_back.find(b"\x01\x01", at + 1)
     return sorted(found)
 
 

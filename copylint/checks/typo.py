@@ -32,6 +32,7 @@ from copylint.finding import Applicability, Finding
 from copylint.language.lexicon import load_lexicon
 from copylint.language.slips import correction, derivations
 from copylint.language.words import Words, load_words
+from copylint.text.chunks import split_words
 from copylint.text.document import Document
 
 # ASCII letters as they are, everything else a space: the article's words, cased.
@@ -99,8 +100,12 @@ class Typo(Rule):
         prose = doc.prose
         encoded = prose.encode()
         scanned = encoded.translate(_LETTERS)
-        tokens = scanned.split()
-        unknown = self._unknown(set(tokens), words)
+        found: set[bytes] = set()
+        count = 0
+        for chunk in split_words(scanned):
+            found.update(chunk)
+            count += len(chunk)
+        unknown = self._unknown(found, words)
         if not unknown:
             return
         counted = _Counter(doc.text, len(unknown))
@@ -108,7 +113,7 @@ class Typo(Rule):
         places = _places(prose, encoded, scanned, once)
         # Real copy has a few typos an article; a text of nothing else is not copy, and only so
         # many of its words are weighed, so that no input makes the run crawl.
-        budget = _BUDGET + len(tokens) // _WORDS_A_SLIP
+        budget = _BUDGET + count // _WORDS_A_SLIP
         for word in once:
             # Where it stands first, as that is cheap, and most unknown words fail there.
             starts = [
@@ -170,7 +175,9 @@ class _Counter:
         lowered = text.encode().translate(_LOWERED)
         self._counts: Counter[bytes] | None = None
         if len(lowered) * wanted > _SEARCH_LIMIT:
-            self._counts = Counter(lowered.split())
+            self._counts = Counter()
+            for chunk in split_words(lowered):
+                self._counts.update(chunk)
         self._words = b" " + lowered + b" "
 
     def count(self, word: bytes) -> int:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from copylint.language.variants import Locale, Variant, load_variants
+from copylint.text.chunks import split_words
 from copylint.text.document import Document
 
 # The table is ASCII, so the article's words are found as bytes: one C pass maps letters to
@@ -217,21 +218,7 @@ def _scan(prose: str) -> _Scan:
     encoded = prose.encode()
     words = encoded.translate(_LETTERS_LOWERED)
     forms = load_variants().ascii_forms
-    return _Scan(encoded, words, frozenset().union(*map(forms.intersection, _split(words))))
-
-
-# Bytes split at a time: a list of every word of a 10 MB text would take 100 MB.
-_SPLIT_BYTES = 1 << 20
-
-
-def _split(words: bytes) -> Iterator[list[bytes]]:
-    """The words of `words` (spaces between), a megabyte's worth at a time."""
-    start = 0
-    while start < len(words):
-        end = words.find(b" ", start + _SPLIT_BYTES)
-        end = len(words) if end < 0 else end
-        yield words[start:end].split()
-        start = end
+    return _Scan(encoded, words, frozenset().union(*map(forms.intersection, split_words(words))))
 
 
 class _Page:

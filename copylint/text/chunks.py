@@ -1,0 +1,19 @@
+"""An article's words as bytes, split a megabyte at a time: a list of every word of a 10 MB
+text holds two million objects and takes 100 MB, where a rule needs only a pass over them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+# Bytes split at a time.
+SPLIT_BYTES = 1 << 20
+
+
+def split_words(words: bytes) -> Iterator[list[bytes]]:
+    """The words of `words` (spaces between them), a megabyte's worth at a time, in order."""
+    start = 0
+    while start < len(words):
+        end = words.find(b" ", start + SPLIT_BYTES)
+        end = len(words) if end < 0 else end
+        yield words[start:end].split()
+        start = end
