@@ -198,3 +198,14 @@ def test_the_house_adds_allowed_words(tmp_path: Path) -> None:
     text = "What it is is a problem."
     assert doubled(text) == [(1, 9, 1, 14, "is is", "What it is a problem.")]
     assert doubled(text, house=house) == []
+
+
+@pytest.mark.parametrize("cut", [4, 8, 13, 21])
+def test_a_doubling_across_a_cut_of_the_words_is_found(
+    monkeypatch: pytest.MonkeyPatch, cut: int
+) -> None:
+    """A long article's words are split a megabyte at a time; a doubling astride a cut is
+    found all the same (here the cuts are a few bytes apart)."""
+    monkeypatch.setattr("copylint.text.chunks.SPLIT_BYTES", cut)
+    text = "Ministers said the the plan sat on the on the table all week."
+    assert [found[4] for found in doubled(text)] == ["the the", "on the on the"]
