@@ -1,8 +1,10 @@
 """A small archive, as a newsroom's has its articles, for the tests of runs on many processes
-(`check --jobs`, `copylint archive`)."""
+(`check --jobs`, `copylint archive`), and a way to run them as a user does."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from articles import ARTICLE, SEED
@@ -57,3 +59,19 @@ def newsroom(root: Path) -> list[str]:
         "Café society returns to Paris.\n".encode("latin-1")
     )
     return ["desk", "news"]
+
+
+Run = tuple[int, str, str]
+
+
+def copylint(*args: str, cwd: Path) -> Run:
+    """`python -m copylint ARGS` in `cwd`: its exit code, stdout and stderr, with `cwd` written
+    ROOT (a desk's warning names its config by its full path)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "copylint", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return done.returncode, done.stdout, done.stderr.replace(str(cwd), "ROOT")

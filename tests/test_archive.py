@@ -7,31 +7,17 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from newsroom import newsroom
+from newsroom import copylint, newsroom
 
 from copylint.cli import cli
 
 _MISSING = [name for name in ("dask", "distributed") if importlib.util.find_spec(name) is None]
-
-Run = tuple[int, str, str]
-
-
-def copylint(*args: str, cwd: Path) -> Run:
-    done = subprocess.run(
-        [sys.executable, "-m", "copylint", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return done.returncode, done.stdout, done.stderr
 
 
 @pytest.fixture(scope="module")
