@@ -344,4 +344,6 @@ def test_stray_markup_in_a_long_paragraph_takes_linear_time(stray: str) -> None:
     text = stray * 20_000
     started = time.perf_counter()
     assert masked(text) == text
-    assert time.perf_counter() - started < 1.0
+    # About 0.5 s here; a quadratic reading takes minutes. The margin is for a busy machine
+    # (CI beside a fuzz run took 1.1 s).
+    assert time.perf_counter() - started < 5

@@ -43,14 +43,16 @@ def test_a_shipped_line_pattern_fails_a_long_hostile_line_in_linear_time(pattern
         started = time.perf_counter()
         compiled.search(line)
         worst = max(worst, time.perf_counter() - started)
-    assert worst < 0.1, f"{pattern!r} took {worst:.2f} s on a hostile line"
+    # Milliseconds here; a pattern that backtracks takes seconds. The margin is for a busy
+    # machine.
+    assert worst < 0.5, f"{pattern!r} took {worst:.2f} s on a hostile line"
 
 
 def test_200_kb_of_a_caption_opening_on_one_line_is_read_at_once() -> None:
     (rule,) = [r for r in load_config(None).rules if r.id == "boilerplate/web-chrome"]
     started = time.perf_counter()
     check_document(Document("a.txt", "(AP Photo/" * 20_000), [rule])
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < 3  # it took 11 s when the pattern was quadratic
 
 
 # A house's patterns ---------------------------------------------------------------------------
@@ -119,7 +121,7 @@ def test_house_patterns_keep_python_s_meaning_on_the_linear_engine(
     assert type(compiled).__name__ == "_Linear"
     started = time.perf_counter()
     assert compiled.search(text) == found
-    assert time.perf_counter() - started < 0.5
+    assert time.perf_counter() - started < 2  # milliseconds on RE2; backtracking takes minutes
 
 
 def test_a_pattern_that_stalls_is_stopped_said_once_and_not_run_again(tmp_path: Path) -> None:

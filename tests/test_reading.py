@@ -442,7 +442,7 @@ def test_200_000_unclosed_openers_are_scanned_in_linear_time() -> None:
     text = "{{" * 200_000
     started = time.perf_counter()
     assert template_spans(text) == []
-    assert time.perf_counter() - started < 0.5
+    assert time.perf_counter() - started < 2  # 0.2 s here, quadratic takes minutes
 
 
 def seconds_to_read(text: str) -> float:
