@@ -240,8 +240,9 @@ def outcomes(
     here, or checked on `jobs` worker processes (None: as many as the files not in the cache
     repay, see `default_jobs`). Stdin is read here, since it is this process's."""
     checker = Checker(options)
-    if jobs == 1 or len(paths) < 2 or STDIN in paths:
-        yield map(checker.check, paths)
+    wanted = default_jobs(len(paths)) if jobs is None else jobs
+    if wanted <= 1 or len(paths) < 2 or STDIN in paths:
+        yield map(checker.check, paths)  # no pool in question: each file read once, here
         return
     # Kept results are read here first: a re-run that finds most of them starts no worker.
     reuse = options.cache is not None and not (options.fix or options.diff)
