@@ -30,7 +30,7 @@ from copylint.checks.base import Rule, Settings
 from copylint.finding import Applicability, Edit, Finding, Fix
 from copylint.language.words import load_words
 from copylint.text.blocks import Block
-from copylint.text.chunks import split_words
+from copylint.text.chunks import character_offsets, split_words
 from copylint.text.document import Document
 
 # Letters lower-cased, digits, apostrophes and every byte of a non-ASCII character kept, the
@@ -239,24 +239,12 @@ def _places(prose: str, kept: bytes, doubled: list[tuple[bytes, ...]]) -> Iterat
             starts.append((at, sequence))
             match = pattern.search(kept, match.end())
     starts.sort()
-    offsets = _characters(prose, [at for at, _ in starts])
+    at_bytes = [at for at, _ in starts]
+    offsets = at_bytes if prose.isascii() else character_offsets(prose.encode(), at_bytes)
     for (_, sequence), start in zip(starts, offsets, strict=True):
         tokens = _sequence(prose, start, [word.decode() for word in sequence])
         if tokens:
             yield tokens
-
-
-def _characters(prose: str, byte_offsets: list[int]) -> list[int]:
-    """The character offset of each of the sorted byte offsets into the prose's UTF-8."""
-    if prose.isascii():
-        return byte_offsets
-    encoded = prose.encode()
-    offsets, done, counted = [], 0, 0
-    for at in byte_offsets:
-        counted += len(encoded[done:at].decode())
-        done = at
-        offsets.append(counted)
-    return offsets
 
 
 def _sequence(prose: str, at: int, words: list[str]) -> list[_Token]:

@@ -32,7 +32,7 @@ from copylint.finding import Applicability, Finding
 from copylint.language.lexicon import load_lexicon
 from copylint.language.slips import correction, derivations
 from copylint.language.words import Words, load_words
-from copylint.text.chunks import split_words
+from copylint.text.chunks import character_offsets, split_words
 from copylint.text.document import Document
 
 # ASCII letters as they are, everything else a space: the article's words, cased.
@@ -215,19 +215,10 @@ def _places(
                     found.setdefault(word, []).append(at)
                 at = scanned.find(word, end)
     if len(encoded) != len(prose):  # byte offsets are character offsets up to the first é
-        offsets = _characters(encoded, sorted(at for ats in found.values() for at in ats))
+        ordered = sorted(at for ats in found.values() for at in ats)
+        offsets = dict(zip(ordered, character_offsets(encoded, ordered), strict=True))
         found = {word: [offsets[at] for at in ats] for word, ats in found.items()}
     return found
-
-
-def _characters(encoded: bytes, byte_offsets: list[int]) -> dict[int, int]:
-    """The character offset of each byte offset, decoding the text once, in order."""
-    characters, done, counted = {}, 0, 0
-    for at in byte_offsets:
-        counted += len(encoded[done:at].decode())
-        done = at
-        characters[at] = counted
-    return characters
 
 
 def _standalone(prose: str, start: int, end: int, words: Words) -> bool:

@@ -1,5 +1,6 @@
-"""An article's words as bytes, split a megabyte at a time: a list of every word of a 10 MB
-text holds two million objects and takes 100 MB, where a rule needs only a pass over them."""
+"""An article's words as bytes: split a megabyte at a time (a list of every word of a 10 MB
+text holds two million objects and takes 100 MB, where a rule needs only a pass over them),
+and where a hit found in the bytes stands in the text's characters."""
 
 from __future__ import annotations
 
@@ -17,3 +18,14 @@ def split_words(words: bytes) -> Iterator[list[bytes]]:
         end = len(words) if end < 0 else end
         yield words[start:end].split()
         start = end
+
+
+def character_offsets(encoded: bytes, byte_offsets: list[int]) -> list[int]:
+    """The character offset of each of the sorted byte offsets into UTF-8 `encoded`, decoding
+    it once, piece by piece, in order."""
+    offsets, done, counted = [], 0, 0
+    for at in byte_offsets:
+        counted += len(encoded[done:at].decode())
+        done = at
+        offsets.append(counted)
+    return offsets
