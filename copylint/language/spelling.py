@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from copylint.language.variants import Locale, Variant, load_variants
-from copylint.text.chunks import split_words
+from copylint.text.chunks import character_offsets, split_words
 from copylint.text.document import Document
 
 # The table is ASCII, so the article's words are found as bytes: one C pass maps letters to
@@ -187,17 +187,15 @@ class _Scan:
                     starts.append((at, len(form)))
                 at = words.find(form, end)
         starts.sort()
+        at_bytes = [at for at, _ in starts]
+        # A byte offset is a character offset only up to the first é.
         ascii_only = len(self.encoded) == len(prose)
-        spans = []
-        bytes_counted = characters_counted = 0
-        for at, length in starts:
-            start = at
-            if not ascii_only:  # a byte offset is a character offset only up to the first é
-                characters_counted += len(self.encoded[bytes_counted:at].decode())
-                bytes_counted, start = at, characters_counted
-            if _whole(prose, start, start + length):
-                spans.append((start, start + length))
-        return spans
+        offsets = at_bytes if ascii_only else character_offsets(self.encoded, at_bytes)
+        return [
+            (start, start + length)
+            for (_, length), start in zip(starts, offsets, strict=True)
+            if _whole(prose, start, start + length)
+        ]
 
 
 # An article's scan does not depend on a finder's names, so every finder shares it.
