@@ -15,6 +15,7 @@ check of one file never pays for it.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -28,6 +29,7 @@ from copylint.cache import ResultCache
 from copylint.errors import CopylintError, InputError
 from copylint.finding import Report, RuleInfo, RunStats
 from copylint.fixes import chosen_edits, fixed, unified_diff
+from copylint.language.nlp import QuestionsLeft, hand_back_questions
 from copylint.text.document import Document
 from copylint.text.sources import STDIN, decode
 
@@ -41,9 +43,10 @@ PARALLEL_FROM = 300
 # Files a worker takes at a time: few enough round trips that the parent stays idle, small
 # enough that the last chunks keep every worker busy to the end.
 CHUNK_MAX = 32
-# How workers start. "spawn" starts each afresh, as it does on every platform; "fork" would
-# copy a parent that may hold threads (a test runner's), which Python warns against.
-START_METHOD = "spawn"
+# How workers start: as copies of this process, which has read the config and imported the
+# rules already; afresh where a copy is unsafe (a parent holding threads, a test runner's) or
+# impossible (Windows, and macOS where forking is unsafe).
+COPY, AFRESH = "fork", "spawn"
 
 
 @dataclass(frozen=True)
@@ -256,11 +259,14 @@ def outcomes(
         )
         return
     with _on_pool(todo, options, jobs) as checked:
-        yield (next(checked) if outcome is None else outcome for outcome in kept)
+        yield (
+            _here_if_handed_back(checker, path, next(checked)) if outcome is None else outcome
+            for path, outcome in zip(paths, kept, strict=True)
+        )
 
 
 @contextmanager
-def _on_pool(paths: list[str], options: Options, jobs: int) -> Iterator[Iterator[Outcome]]:
+def _on_pool(paths: list[str], options: Options, jobs: int) -> Iterator[Iterator[Outcome | None]]:
     """The outcomes of `paths`, in order, checked on `jobs` worker processes."""
     pool = _pool(options, min(jobs, len(paths)))
     interrupted = False
@@ -287,8 +293,15 @@ def _pool(options: Options, jobs: int) -> ProcessPoolExecutor:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    context = multiprocessing.get_context(START_METHOD)
+    context = multiprocessing.get_context(_start_method())
     return ProcessPoolExecutor(jobs, context, initializer=_start_worker, initargs=(options,))
+
+
+def _start_method() -> str:
+    import threading
+
+    copying = sys.platform == "linux" and threading.active_count() == 1
+    return COPY if copying else AFRESH
 
 
 def _terminate(pool: ProcessPoolExecutor) -> None:
@@ -302,6 +315,12 @@ def _terminate(pool: ProcessPoolExecutor) -> None:
         process.terminate()
 
 
+def _here_if_handed_back(checker: Checker, path: str, outcome: Outcome | None) -> Outcome:
+    # A file a worker handed back needs the recogniser: this process loads it (once) while
+    # the workers go on with the rest.
+    return checker.check(path) if outcome is None else outcome
+
+
 _checker: Checker | None = None
 
 
@@ -312,13 +331,21 @@ def _start_worker(options: Options) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     global _checker
     _checker = Checker(options)
+    hand_back_questions()
 
 
-def _check_chunk(paths: list[str]) -> list[Outcome]:
+def _check_chunk(paths: list[str]) -> list[Outcome | None]:
     """A worker's check of a few files, sent back together (a rule list the files share
-    pickles once)."""
+    pickles once); None for a file handed back to the parent."""
     assert _checker is not None
-    return [portable(_checker.check(path)) for path in paths]
+    return [_check_in_worker(_checker, path) for path in paths]
+
+
+def _check_in_worker(checker: Checker, path: str) -> Outcome | None:
+    try:
+        return portable(checker.check(path))
+    except QuestionsLeft:
+        return None
 
 
 def portable(outcome: Outcome) -> Outcome:

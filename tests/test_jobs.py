@@ -151,3 +151,32 @@ def test_a_rerun_that_finds_its_results_kept_starts_no_process_pool(
     (root / "news/2024/seed.txt").write_text(SEED.read_text("utf-8") + "\nMore copy.\n", "utf-8")
     again, _ = run()
     assert len(again) == len(fresh) + 1  # the edited file checked again: its new line
+
+
+# Idan beside Iran is a near miss only the recogniser can tell from a typo: a person's name.
+IDAN = "Iran closed its border. Talks with Iran stalled.\nIdan Avshalom, a medic, said so.\n"
+VODAFPNE = "Vodafone grew. Vodafone hired. Later, Vodafpne said profits rose.\n"
+
+
+def test_a_file_only_the_recogniser_can_decide_is_checked_by_the_parent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from copylint import jobs
+    from copylint.language import nlp
+
+    for number in range(4):
+        (tmp_path / f"{number}-idan.txt").write_text(IDAN, encoding="utf-8")
+        (tmp_path / f"{number}-vodafpne.txt").write_text(VODAFPNE, encoding="utf-8")
+    check = ("check", "--no-cache", "--format", "json", ".")
+    one = copylint(*check, "--jobs", "1", cwd=tmp_path)
+    assert copylint(*check, "--jobs", "2", cwd=tmp_path) == one
+    assert re.findall(r'"path": "([^"]+)".*?"text": "(\w+)"', one[1]) == [
+        (f"./{number}-vodafpne.txt", "Vodafpne") for number in range(4)
+    ]
+    # In a worker: the file with the question is handed back, the other checked there.
+    monkeypatch.setattr(nlp, "_SAID", {})
+    monkeypatch.setattr(nlp._KEPT, "hand_back", True)
+    checker = jobs.Checker(jobs.Options())
+    assert jobs._check_in_worker(checker, str(tmp_path / "0-idan.txt")) is None
+    outcome = jobs._check_in_worker(checker, str(tmp_path / "0-vodafpne.txt"))
+    assert outcome is not None and [r.text for r in outcome.reports] == ["Vodafpne"]

@@ -30,6 +30,12 @@ class NlpUnavailable(CopylintError):
     pass
 
 
+class QuestionsLeft(Exception):
+    """A worker process met a question only a loaded recogniser answers: it hands the file
+    back to the parent, which checks it itself, so that a run loads spaCy once, not once in
+    every worker."""
+
+
 @cache
 def ner_pipeline(model: str | None = None) -> Any:
     """The named-entity recogniser of `model`, else of an English model that is installed."""
@@ -100,6 +106,8 @@ def _recognised(texts: Sequence[str], model: str | None) -> list[tuple[Entity, .
     unseen = [text for text in dict.fromkeys(texts) if (model, text) not in _SAID]
     if _KEPT.folder is not None:
         unseen = [text for text in unseen if not _kept_answer(text, model)]
+    if unseen and _KEPT.hand_back:
+        raise QuestionsLeft
     if unseen:
         if len(_SAID) + len(unseen) > _SAID_MAX:
             _SAID.clear()
@@ -114,6 +122,7 @@ def _recognised(texts: Sequence[str], model: str | None) -> list[tuple[Entity, .
 @dataclass
 class _Kept:
     folder: Path | None = None
+    hand_back: bool = False  # raise QuestionsLeft rather than load the recogniser
 
 
 # Where the recogniser's answers are kept between runs: the result cache's folder, when a run
@@ -124,6 +133,11 @@ _KEPT = _Kept()
 
 def keep_answers_in(folder: Path | None) -> None:
     _KEPT.folder = folder
+
+
+def hand_back_questions() -> None:
+    """In a worker: leave the questions the recogniser must answer to the parent."""
+    _KEPT.hand_back = True
 
 
 def _answer_file(text: str, model: str | None) -> Path:
