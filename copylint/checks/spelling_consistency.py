@@ -136,15 +136,22 @@ def _against_the_vote(
         return
     best = max(votes.values())
     leaders = [locale for locale in FIXED_LOCALES if votes[locale] == best]
+    right = [use for use in uses if use.variant.is_valid_in(leaders[0])]
+    named: dict[frozenset[Locale], VariantUse] = {}  # by where the flagged form is right
     for use in uses:
         if use not in already and not any(use.variant.is_valid_in(lo) for lo in leaders):
-            yield use, _conflicting(use, uses, leaders[0])
+            yield use, _conflicting(use, right, named)
 
 
-def _conflicting(use: VariantUse, uses: Sequence[VariantUse], leader: Locale) -> VariantUse:
-    """The first form right in the leading locale that is wrong where `use` is right: the one
-    to name. A form right everywhere (`program`, `check`, British too in another sense) is no
-    evidence against anything."""
-    right = [other for other in uses if other.variant.is_valid_in(leader)]
-    against = (other for other in right if not use.variant.valid_in <= other.variant.valid_in)
-    return next(against, right[0])
+def _conflicting(
+    use: VariantUse, right: Sequence[VariantUse], named: dict[frozenset[Locale], VariantUse]
+) -> VariantUse:
+    """The first of the forms right in the leading locale that is wrong where `use` is right:
+    the one to name. A form right everywhere (`program`, `check`, British too in another
+    sense) is no evidence against anything. It depends only on where `use` is right, so it is
+    sought once for each such set of locales, not once for each use."""
+    where = use.variant.valid_in
+    if where not in named:
+        against = (other for other in right if not where <= other.variant.valid_in)
+        named[where] = next(against, right[0])
+    return named[where]
