@@ -103,6 +103,24 @@ def test_half_a_megabyte_of_words_no_dictionary_knows_is_checked_in_seconds(here
     assert (result.exit_code, result.stdout.splitlines()[-1]) == (0, "No findings.")
 
 
+def test_thousands_of_spellings_against_an_article_s_own_are_checked_in_seconds(
+    here: Path,
+) -> None:
+    """Each of 10,000 American spellings in a British article names a British one, found
+    once, not by a pass over all 30,000 uses for each (which took half a minute)."""
+    text = "The centre was fine.\n" * 20_000 + "The color was odd.\n" * 10_000
+    write(here / "mixed.txt", text)
+    started = time.perf_counter()
+    result = run("check", "--no-cache", "--select", "spelling/consistency", "mixed.txt")
+    assert time.perf_counter() - started < 5
+    lines = result.stdout.splitlines()
+    assert (result.exit_code, len(lines)) == (1, 10_000 + 2)
+    assert lines[0] == (
+        'mixed.txt:20001:5: warning spelling/consistency "color" is American spelling, but this'
+        ' article has British "centre" (line 1).'
+    )
+
+
 def test_a_file_over_the_size_limit_is_refused_and_a_house_sets_the_limit(here: Path) -> None:
     write(here / "big.txt", "Ministers met on Monday. " * 50_000)  # 1.25 MB
     assert run("check", "big.txt").exit_code == 0
