@@ -15,7 +15,6 @@ check of one file never pays for it.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -30,6 +29,7 @@ from copylint.errors import CopylintError, InputError
 from copylint.finding import Report, RuleInfo, RunStats
 from copylint.fixes import chosen_edits, fixed, unified_diff
 from copylint.language.nlp import QuestionsLeft, hand_back_questions
+from copylint.processes import start_method
 from copylint.text.document import Document
 from copylint.text.sources import STDIN, decode
 
@@ -43,10 +43,6 @@ PARALLEL_FROM = 300
 # Files a worker takes at a time: few enough round trips that the parent stays idle, small
 # enough that the last chunks keep every worker busy to the end.
 CHUNK_MAX = 32
-# How workers start: as copies of this process, which has read the config and imported the
-# rules already; afresh where a copy is unsafe (a parent holding threads, a test runner's) or
-# impossible (Windows, and macOS where forking is unsafe).
-COPY, AFRESH = "fork", "spawn"
 
 
 @dataclass(frozen=True)
@@ -293,15 +289,8 @@ def _pool(options: Options, jobs: int) -> ProcessPoolExecutor:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    context = multiprocessing.get_context(_start_method())
+    context = multiprocessing.get_context(start_method())
     return ProcessPoolExecutor(jobs, context, initializer=_start_worker, initargs=(options,))
-
-
-def _start_method() -> str:
-    import threading
-
-    copying = sys.platform == "linux" and threading.active_count() == 1
-    return COPY if copying else AFRESH
 
 
 def _terminate(pool: ProcessPoolExecutor) -> None:

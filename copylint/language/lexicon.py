@@ -166,9 +166,11 @@ def _read_all(paths: list[str], jobs: int) -> Iterable[Learnt]:
         return map(count_names, ([path] for path in paths))
     import multiprocessing  # only here: a run of `check` never pays for its import
 
+    from copylint.processes import start_method
+
     size = -(-len(paths) // (jobs * _BATCHES_PER_JOB))
     batches = [paths[i : i + size] for i in range(0, len(paths), size)]
-    pool = multiprocessing.get_context("spawn").Pool(jobs)
+    pool = multiprocessing.get_context(start_method()).Pool(jobs)
     return _closing(pool, pool.imap(count_names, batches))
 
 
