@@ -3,7 +3,6 @@ spells the same way again and again."""
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
@@ -16,13 +15,13 @@ from copylint.language.lexicon import Lexicon, load_lexicon
 from copylint.language.names import (
     NameIndex,
     NameUse,
-    count_forms,
     is_acronym,
     is_relative,
     known_words,
     name_forms,
-    name_uses,
+    neighbouring_names,
     slip,
+    uses_of,
 )
 from copylint.language.nlp import entities_over
 from copylint.text.document import Document
@@ -91,7 +90,7 @@ class EntityNearMiss(Rule):
         misses = list(self._near_misses(counts))
         if misses and doc.front_matter:
             # The metadata's spelling of a name (its author, its title) is the name's.
-            attested = {use.form for use in name_uses(doc.front_matter)}
+            attested = set(name_forms(doc.front_matter))
             misses = [miss for miss in misses if miss.rare not in attested]
         if misses and self.lexicon_path is not None:
             # Forms the house lexicon allows are no typos, of its names or the article's.
@@ -99,9 +98,10 @@ class EntityNearMiss(Rule):
             misses = [miss for miss in misses if miss.rare not in allowed]
         if not misses:
             return
-        uses = list(name_uses(doc.prose))
-        by_form = {form: found for form, found in count_forms(uses).items() if form in counts}
-        company = _Company(doc.prose, uses)  # who stands beside whom
+        by_form = uses_of(
+            doc.prose, {form for miss in misses for form in (miss.rare, miss.frequent)}
+        )
+        company = _Company(neighbouring_names(doc.prose))  # who stands beside whom
         for miss in misses:
             if miss.in_article and self._two_names(doc, by_form, company, miss):
                 continue
@@ -204,12 +204,11 @@ class EntityNearMiss(Rule):
 class _Company:
     """The names each name stands beside: Tim before Koogle, Liang after Chia."""
 
-    def __init__(self, prose: str, uses: list[NameUse]) -> None:
+    def __init__(self, neighbours: set[tuple[str, str]]) -> None:
         self._beside: dict[str, set[tuple[str, str]]] = {}
-        for before, after in itertools.pairwise(uses):
-            if prose[before.end : after.start] == " ":
-                self._beside.setdefault(before.form, set()).add(("after", after.form))
-                self._beside.setdefault(after.form, set()).add(("before", before.form))
+        for before, after in neighbours:
+            self._beside.setdefault(before, set()).add(("after", after))
+            self._beside.setdefault(after, set()).add(("before", before))
 
     def beside(self, rare: str, frequent: str) -> bool:
         """Jole Cole: the two forms are two parts of one name."""

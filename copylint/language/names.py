@@ -23,6 +23,9 @@ from copylint.packaged import read_packaged
 # opens with a class is sought by that class in C, not tried at every character (2.5× faster).
 _NAME_PATTERN = r"[A-ZÀ-ÖØ-Þ](?<![\w’'-].)[^\W\d_]*(?:['’](?!s\b)[^\W\d_]+)*"
 _NAME = re.compile(_NAME_PATTERN)
+# A name and the next, one space between them (Tim Koogle): the look-ahead lets the second name
+# be the first of the next pair (Lian Chia Liang).
+_NEIGHBOURS = re.compile(f"({_NAME_PATTERN})(?= ({_NAME_PATTERN}))")
 # A name that is only one letter longer than another is often its relative, not its typo:
 # Russia/Russian, Israel/Israeli, Kennedy/Kennedys.
 DERIVING_LETTERS = frozenset("sni")
@@ -41,10 +44,20 @@ def name_forms(prose: str) -> list[str]:
     return _NAME.findall(prose)
 
 
-def name_uses(prose: str) -> Iterator[NameUse]:
-    """Every capitalised word; a hyphenated pair (Israel-Gaza) gives each of its names."""
+def uses_of(prose: str, forms: Iterable[str]) -> dict[str, list[NameUse]]:
+    """Where each of `forms` is used, in order, as `name_forms` finds it (a hyphenated pair,
+    Israel-Gaza, gives each of its names): only their places are kept of all the names'."""
+    uses: dict[str, list[NameUse]] = {form: [] for form in forms}
     for match in _NAME.finditer(prose):
-        yield NameUse(match.start(), match.end(), match[0])
+        found = uses.get(match[0])
+        if found is not None:
+            found.append(NameUse(match.start(), match.end(), match[0]))
+    return uses
+
+
+def neighbouring_names(prose: str) -> set[tuple[str, str]]:
+    """Each name and the one after it where a space is all between them (Tim Koogle)."""
+    return set(_NEIGHBOURS.findall(prose))
 
 
 # Each row of keys, and how far it is set right of the row above (a sits below q and w).
@@ -165,10 +178,3 @@ def known_words() -> KnownWords:
 def _word_list(name: str) -> frozenset[str]:
     text = read_packaged(f"data/{name}")
     return frozenset(line for line in text.split("\n") if line and line[0] != "#")
-
-
-def count_forms(uses: Iterable[NameUse]) -> dict[str, list[NameUse]]:
-    by_form: dict[str, list[NameUse]] = {}
-    for use in uses:
-        by_form.setdefault(use.form, []).append(use)
-    return by_form
