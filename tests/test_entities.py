@@ -15,7 +15,7 @@ import copylint.language.nlp
 from copylint.cli import cli
 from copylint.config import load_config
 from copylint.engine import check_document
-from copylint.language.names import is_relative, slip
+from copylint.language.names import is_relative, known_words, slip
 from copylint.language.nlp import NlpUnavailable, ner_pipeline
 from copylint.text.document import Document
 
@@ -90,6 +90,31 @@ def test_a_typo_is_flagged_with_the_frequent_form_first() -> None:
 
 def test_a_dropped_letter_in_a_short_name_is_found() -> None:
     assert entities("Jones won. Jones lost. Then Jnes won again.\n") == [(1, 29, "Jnes", "Jones")]
+
+
+@pytest.mark.parametrize("read", [False, True])
+def test_words_and_known_names_are_no_typos_whether_or_not_the_word_list_is_read(
+    tmp_path: Path, read: bool
+) -> None:
+    """A run that has read the word list settles words and known names (Iraq beside Iran,
+    Paris beside the house's Parks) by it before probing; one that has not probes them first.
+    Either way only the typo is flagged."""
+    (tmp_path / "names.yaml").write_text("names:\n  Parks: 500\n  Vodafone: 500\n", "utf-8")
+    house = tmp_path / "house.yaml"
+    house.write_text("entities: {lexicon: names.yaml}\n", "utf-8")
+    known_words.cache_clear()
+    if read:
+        known_words()
+    text = "Iran said Iran would talk; Iraq did not. Paris agreed, and Vodafpne paid.\n"
+    assert entities(text, house) == [(1, 60, "Vodafpne", "Vodafone")]
+
+
+@pytest.mark.parametrize(("frequent", "found"), [(4, [(1, 61), (1, 76)]), (3, [])])
+def test_a_form_used_twice_is_a_slip_only_of_one_used_twice_as_often(
+    frequent: int, found: list[tuple[int, int]]
+) -> None:
+    text = "Vodafone grew. " * frequent + "Vodafpne fell, Vodafpne rose.\n"
+    assert [(line, column) for line, column, _, _ in entities(text)] == found
 
 
 def test_the_recogniser_tells_a_person_from_a_place() -> None:

@@ -18,6 +18,7 @@ from copylint.language.names import (
     is_acronym,
     is_relative,
     known_words,
+    known_words_if_read,
     name_forms,
     neighbouring_names,
     slip,
@@ -30,6 +31,9 @@ _COUNT = {"type": "integer", "minimum": 1}
 # How many uses of the frequent form the recogniser reads to learn what kind of name it is.
 _NER_SAMPLE = 3
 _LEXICON_MIN_LENGTH = 5
+# Forms probed for a near miss, at a few microseconds each, past which reading the word list to
+# settle most of them at once is quicker.
+_FORMS_WORTH_THE_WORD_LIST = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,12 +85,7 @@ class EntityNearMiss(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         # The forms are counted in C; where each use stands is sought only for an article with
         # a near miss, which most articles do not have.
-        counts = {
-            form: n
-            for form, n in Counter(name_forms(doc.prose)).items()
-            # One shorter than the shortest name compared: a dropped letter (Jnes for Jones).
-            if len(form) >= self.min_length - 1 and not is_acronym(form)
-        }
+        counts = Counter(name_forms(doc.prose))
         misses = list(self._near_misses(counts))
         if misses and doc.front_matter:
             # The metadata's spelling of a name (its author, its title) is the name's.
@@ -113,18 +112,15 @@ class EntityNearMiss(Rule):
         frequent = {
             form: n
             for form, n in counts.items()
-            if n >= self.min_count and len(form) >= self.min_length
+            if n >= self.min_count and len(form) >= self.min_length and not is_acronym(form)
         }
         index = NameIndex(frequent)
+        # A form used more often than this has no form used `ratio` times as often.
+        most_rare = max(frequent.values(), default=0) // self.ratio
         unmatched = []
-        for rare, n in counts.items():
-            closest = [
-                form
-                for form in index.near(rare)
-                if frequent[form] >= self.ratio * n
-                and not is_relative(rare, form)
-                and (len(rare) >= self.min_length or slip(rare, form) == "dropped")
-            ]
+        for rare in self._suspects(counts):
+            n = counts[rare]
+            closest = self._closest(rare, n, index) if n <= most_rare else []
             if closest:
                 best = max(closest, key=lambda form: frequent[form])
                 yield from self._unless_words(_NearMiss(rare, best, frequent[best], True))
@@ -134,6 +130,34 @@ class EntityNearMiss(Rule):
             lexicon = load_lexicon(self.lexicon_path)
             for rare in unmatched:
                 yield from self._in_lexicon(rare, lexicon)
+
+    def _suspects(self, counts: Mapping[str, int]) -> list[str]:
+        """The forms that could be typos, in order: no acronym (UK, US), and no shorter than one
+        less than the shortest name compared (a dropped letter: Jnes for Jones). Nor, where the
+        word list is at hand, a word or a known name (The, London), most of an article's forms:
+        `_unless_words` would drop its near miss. A run reads the list at its first near miss;
+        a short article is not kept waiting for it."""
+        many = len(counts) > _FORMS_WORTH_THE_WORD_LIST
+        known = known_words() if many else known_words_if_read()
+        return [
+            form
+            for form in counts
+            if (known is None or not known.is_word_or_name(form))
+            and len(form) >= self.min_length - 1
+            and not is_acronym(form)
+        ]
+
+    def _closest(self, rare: str, uses: int, index: NameIndex) -> list[str]:
+        """The frequent forms `rare`, used `uses` times, could be a slip for: used `ratio` times
+        as often, not its relatives, and only a letter longer than a form shorter than
+        `min_length`."""
+        return [
+            form
+            for form in index.near(rare)
+            if index.counts[form] >= self.ratio * uses
+            and not is_relative(rare, form)
+            and (len(rare) >= self.min_length or slip(rare, form) == "dropped")
+        ]
 
     def _in_lexicon(self, rare: str, lexicon: Lexicon) -> Iterator[_NearMiss]:
         # Across articles a name used once is as often someone else as a typo (Hugues,
