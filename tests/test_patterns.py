@@ -136,3 +136,23 @@ def test_a_pattern_that_stalls_is_stopped_said_once_and_not_run_again(tmp_path: 
         r"a.txt: house/x: the pattern '(?:a|a)+\\b!' ran for over 0.5 s and was stopped;"
         " it will not be run again"
     ]
+
+
+@pytest.mark.parametrize(
+    ("ignorecase", "found"),
+    [
+        ("false", [(1, 1, "TKTK"), (1, 20, "TKTK"), (2, 26, "lorem ipsum")]),
+        ("true", [(1, 1, "TKTK"), (1, 20, "TKTK"), (2, 14, "Lorem ipsum"), (2, 26, "lorem ipsum")]),
+    ],
+)
+def test_tokens_are_found_whole_however_they_open(
+    tmp_path: Path, ignorecase: str, found: list[tuple[int, int, str]]
+) -> None:
+    rule = house_rule(
+        tmp_path,
+        "existence",
+        f"    tokens: [TKTK, lorem ipsum, '#tk']\n    ignorecase: {ignorecase}\n",
+    )
+    text = "TKTK, aTKTK TKTK_ (TKTK)\nlorem ipsumx Lorem ipsum lorem ipsum.\n#tk a#tk ##tk"
+    reports = check_document(Document("a.txt", text), [rule])
+    assert [(r.line, r.column, r.text) for r in reports] == [*found, (3, 1, "#tk"), (3, 11, "#tk")]

@@ -57,8 +57,17 @@ class Existence(Rule):
 
 def literal_words(words: Iterable[str], ignorecase: bool) -> re.Pattern[str] | None:
     """One regex for literal words and phrases, whole: escaped, it cannot backtrack."""
-    parts = [re.escape(word) for word in sorted(set(words), key=len, reverse=True)]
+    parts = [_whole_word(word) for word in sorted(set(words), key=len, reverse=True)]
     if not parts:
         return None
     flags = re.IGNORECASE if ignorecase else 0
-    return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)", flags)
+    return re.compile(rf"(?:{'|'.join(parts)})(?!\w)", flags)
+
+
+def _whole_word(word: str) -> str:
+    r"""A word that no letter, digit or underscore comes just before. That is asked just after
+    its first character (`T(?<!\wT)KTK`), not before it: a regex that opens with a character
+    is one Python's engine skips ahead to, where one that opens with a look-behind is tried at
+    every position of the text."""
+    first = re.escape(word[0])
+    return rf"{first}(?<!\w{first}){re.escape(word[1:])}"
