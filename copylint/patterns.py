@@ -8,7 +8,8 @@ RE2 refuses (a backreference, a lookaround, `\\b`) runs on the `regex` module wi
 limit: one that takes longer than that on an article is stopped, reported once, and not run
 again. The shipped packs' patterns are written to run in linear time on Python's own engine
 (their tests give them long hostile lines) and run there, which is several times faster for the
-thousands of short lines a run reads.
+thousands of short lines a run reads; where a rule tries several of them in turn on each line,
+those that can only match at its start are tried together, as one regex (`OrderedPatterns`).
 
 A pattern that matches the empty string would flag nothing at every position; it is refused
 when the rule is loaded.
@@ -17,8 +18,9 @@ when the rule is loaded.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import groupby
 from typing import Any, Protocol
 
 Span = tuple[int, int]
@@ -136,6 +138,125 @@ class _Limited:
         yield from (span for span in found if span[1] > span[0])
 
 
+@dataclass(frozen=True)
+class OrderedPatterns:
+    """Patterns tried in turn on a text for the first of them that matches it, as a rule whose
+    patterns each name a kind of line tries them.
+
+    Shipped patterns side by side in the list are screened together first: those that can only
+    match at a text's start as one regex, the others one by one. A line none of them matches,
+    which most lines are, costs one call of the engine where it cost one a pattern; only a line
+    one of them matches is tried again pattern by pattern, to say which. A house's own pattern
+    is never joined with others: it runs on its own engine, in its turn, as it always has."""
+
+    patterns: tuple[Pattern, ...]
+    turns: tuple[_Turn, ...]
+
+    @classmethod
+    def of(cls, patterns: Sequence[Pattern]) -> OrderedPatterns:
+        return cls(tuple(patterns), tuple(_turns(patterns)))
+
+    def first(self, text: str) -> int | None:
+        """The index of the first pattern that matches somewhere in `text`, or None."""
+        for turn in self.turns:
+            if turn.may_match(text):
+                for index in range(turn.start, turn.end):
+                    if self.patterns[index].search(text) is not None:
+                        return index
+        return None
+
+
+@dataclass(frozen=True)
+class _Turn:
+    """The patterns `start` to `end` of a list. A turn with a screen (`anchored`, those of them
+    that can only match at a text's start as one regex, and `others`) can tell that none of them
+    matches a text; one without is tried pattern by pattern."""
+
+    start: int
+    end: int
+    anchored: re.Pattern[str] | None = None
+    others: tuple[Pattern, ...] = ()
+
+    def may_match(self, text: str) -> bool:
+        if self.anchored is None or self.anchored.match(text) is not None:
+            return True
+        return any(pattern.search(text) is not None for pattern in self.others)
+
+
+def _turns(patterns: Sequence[Pattern]) -> Iterator[_Turn]:
+    """Each run of shipped patterns screened together where that saves calls, every other
+    pattern in a turn of its own."""
+    runs = groupby(enumerate(patterns), key=lambda item: isinstance(item[1], _Python))
+    for shipped, run in runs:
+        members = list(run)
+        screen = _screen([pattern for _, pattern in members]) if shipped else None
+        if screen is None:
+            yield from (_Turn(index, index + 1) for index, _ in members)
+        else:
+            yield _Turn(members[0][0], members[-1][0] + 1, *screen)
+
+
+def _screen(run: Sequence[Pattern]) -> tuple[re.Pattern[str], tuple[Pattern, ...]] | None:
+    """The anchored patterns of a run as one regex, and the others; None if fewer than two are
+    anchored, or if together they are no regex (two name a group alike)."""
+    alternatives = [_anchored_alternative(pattern) for pattern in run]
+    anchored = [alternative for alternative in alternatives if alternative is not None]
+    if len(anchored) < 2:
+        return None
+    try:
+        together = re.compile("|".join(anchored))
+    except re.error:
+        return None
+    if together.flags & ~re.UNICODE:
+        return None  # a global flag in a pattern's middle, which Python 3.10 still takes
+    others = tuple(
+        pattern
+        for pattern, alternative in zip(run, alternatives, strict=True)
+        if alternative is None
+    )
+    return together, others
+
+
+# Leading global flags, `(?i)`: in a regex of several patterns each must have its own.
+_GLOBAL_FLAGS = re.compile(r"(?:\(\?[aiLmsux]+\))+")
+_SCOPED_FLAGS = ((re.IGNORECASE, "i"), (re.DOTALL, "s"))
+# What means something else beside other patterns: a numbered backreference (the numbers
+# change), a condition on a group, a comment (its text is not pieces of a regex).
+_OWN_NUMBERING = re.compile(r"\\[1-9]|\(\?[(#]")
+
+
+def _anchored_alternative(pattern: Pattern) -> str | None:
+    """A shipped pattern that can only match at a text's start (`^…`, no `|` outside a group),
+    written to mean the same as one alternative of a larger regex, its flags scoped to it; None
+    for any other pattern."""
+    if not isinstance(pattern, _Python):
+        return None
+    flags = pattern.compiled.flags & ~re.UNICODE
+    leading = _GLOBAL_FLAGS.match(pattern.source)
+    body = pattern.source[leading.end() if leading else 0 :]
+    if flags & ~(re.IGNORECASE | re.DOTALL) or not body.startswith("^"):
+        return None
+    if _OWN_NUMBERING.search(body) or _branches_at_top(body):
+        return None
+    letters = "".join(letter for flag, letter in _SCOPED_FLAGS if flags & flag)
+    return f"(?{letters}:{body})"
+
+
+def _branches_at_top(source: str) -> bool:
+    """Whether `source` is alternatives outside any group (`^a|b`, whose `b` is unanchored)."""
+    depth = 0
+    for piece, in_class in _pieces(source):
+        if in_class:
+            continue
+        if piece == "(":
+            depth += 1
+        elif piece == ")":
+            depth -= 1
+        elif piece == "|" and depth == 0:
+            return True
+    return False
+
+
 def _regex(source: str, flags: int) -> Any:
     import regex
 
@@ -181,12 +302,9 @@ def _unicode_classes(source: str) -> str | None:
     """`source` with Python's Unicode classes written as RE2's, or None where a construct has
     no RE2 equivalent of the same meaning."""
     out: list[str] = []
-    in_class = False
-    index = 0
-    while index < len(source):
-        char = source[index]
-        if char == "\\" and index + 1 < len(source):
-            escaped = source[index + 1]
+    for piece, in_class in _pieces(source):
+        if len(piece) == 2 and piece[0] == "\\":
+            escaped = piece[1]
             if escaped in _NOT_TRANSLATED:
                 return None
             if escaped in _CLASSES:
@@ -195,25 +313,26 @@ def _unicode_classes(source: str) -> str | None:
                 if written is None:
                     return None
                 out.append(written)
-            else:
-                out.append(source[index : index + 2])
-            index += 2
-            continue
+                continue
+        out.append(piece)
+    return "".join(out)
+
+
+def _pieces(source: str) -> Iterator[tuple[str, bool]]:
+    """`source` in pieces, an escape (`\\d`), the opening of a character class or a character,
+    each with whether it stands inside a character class (its brackets do)."""
+    in_class = False
+    index = 0
+    while index < len(source):
+        char = source[index]
+        piece = source[index : index + 2] if char == "\\" else char
+        inside = in_class
         if char == "[" and not in_class:
-            in_class = True
-            out.append(char)
             # A `]` or `^]` right after the opening bracket is a member, not the end.
             rest = source[index + 1 : index + 3]
-            if rest.startswith("]"):
-                out.append("]")
-                index += 1
-            elif rest == "^]":
-                out.append("^]")
-                index += 2
+            piece = "[]" if rest.startswith("]") else "[^]" if rest == "^]" else "["
+            inside = in_class = True
         elif char == "]" and in_class:
             in_class = False
-            out.append(char)
-        else:
-            out.append(char)
-        index += 1
-    return "".join(out)
+        yield piece, inside
+        index += len(piece)

@@ -13,7 +13,7 @@ from copylint.checks.base import Rule
 from copylint.config import load_config
 from copylint.engine import check_document
 from copylint.errors import ConfigError
-from copylint.patterns import PatternError, compile_pattern
+from copylint.patterns import OrderedPatterns, PatternError, compile_pattern
 from copylint.text.document import Document
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
@@ -53,6 +53,59 @@ def test_200_kb_of_a_caption_opening_on_one_line_is_read_at_once() -> None:
     started = time.perf_counter()
     check_document(Document("a.txt", "(AP Photo/" * 20_000), [rule])
     assert time.perf_counter() - started < 3  # it took 11 s when the pattern was quadratic
+
+
+# Shipped patterns tried in turn, screened together ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sources", "text", "first"),
+    [
+        # The first in the list that matches, not the one that matches first in the text.
+        (["^Tap", r"Photo\)$", "(?i)^follow", "^Follow us$"], "Follow us", 2),
+        (["^Tap", r"\(AP Photo\)$", "^Follow"], "A harbour (AP Photo)", 1),
+        # Flags are each pattern's own.
+        (["(?i)^a", "^B", "(?s)^c.d"], "b", None),
+        (["(?i)^a", "^B", "(?s)^c.d"], "c\nd", 2),
+        (["^a", "(?m)^b"], "a\nb", 0),
+        (["^a", "(?m)^b"], "x\nb", 1),
+        # `^x|photo` is not anchored: its second alternative matches anywhere.
+        (["^x|photo", "^y"], "a photo", 0),
+        # A numbered backreference, a comment, and a group named alike in two patterns.
+        (["^x", r"^(\w)\1$", "^y"], "aa", 1),
+        (["^x", "^(?#[)y", "^z"], "y", 1),
+        (["^(?P<g>x)", "^(?P<g>y)"], "y", 1),
+        ([r"^\[(?P<t>\w+)\](?P=t)$", "^z"], "[ab]ab", 0),
+        ([r"^\[(?P<t>\w+)\](?P=t)$", "^z"], "[ab]ba", None),
+    ],
+)
+def test_shipped_patterns_tried_together_say_which_matched_first(
+    sources: list[str], text: str, first: int | None
+) -> None:
+    patterns = OrderedPatterns.of([compile_pattern(source, trusted=True) for source in sources])
+    assert patterns.first(text) == first
+    assert patterns.first(text) == next(
+        (index for index, source in enumerate(sources) if re.search(source, text)), None
+    )
+
+
+def test_a_house_line_pattern_runs_in_its_turn_after_the_shipped_ones(tmp_path: Path) -> None:
+    # The two shipped patterns are screened together. The house's own, which stalls on a run of
+    # `a` (see below), is run only on a line neither of them matches.
+    shipped = [r"^_{3,}$", r"(?i)^(?:sign up|subscribe|register)\b.{0,100}\bnewsletters?\b"]
+    config = tmp_path / "house.yaml"
+    config.write_text(
+        "rules:\n  boilerplate/web-chrome:\n    lines:\n"
+        f"      prompt: ['{shipped[0]}', '{shipped[1]}']\n      house: ['(?:a|a)+\\b!']\n",
+        encoding="utf-8",
+    )
+    (rule,) = [r for r in load_config(config).rules if r.id == "boilerplate/web-chrome"]
+    line = "Sign up " + "a" * 40 + " for newsletters"
+    warnings: list[str] = []
+    text = f"Ministers met.\n\n{line}\n"
+    found = check_document(Document("a.txt", text), [rule], warn=warnings.append)
+    assert [(report.line, report.column, report.text) for report in found] == [(3, 1, line)]
+    assert warnings == []
 
 
 # A house's patterns ---------------------------------------------------------------------------

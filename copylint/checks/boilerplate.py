@@ -19,7 +19,7 @@ from typing import Any, ClassVar
 from copylint.checks.base import Rule, Settings, house_pattern
 from copylint.checks.chrome_layout import chrome_in_markdown
 from copylint.finding import Applicability, Edit, Finding, Fix
-from copylint.patterns import Pattern
+from copylint.patterns import OrderedPatterns
 from copylint.text.document import Document, Line
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’.-][^\W\d_]+)*")
@@ -41,7 +41,8 @@ class Boilerplate(Rule):
 
     vocabulary: Mapping[str, str]
     function_words: frozenset[str]
-    line_patterns: tuple[tuple[str, Pattern], ...]
+    line_kinds: tuple[str, ...]
+    line_patterns: OrderedPatterns
     max_words: int
     block_label_words: int
     block_what: str
@@ -71,15 +72,16 @@ class Boilerplate(Rule):
         vocabulary = {
             word.lower(): what for what, words in raw["vocabulary"].items() for word in words
         }
-        patterns = tuple(
+        lines = [
             (what, house_pattern("lines", pattern, settings, at=(what, index)))
             for what, group in raw.get("lines", {}).items()
             for index, pattern in enumerate(group)
-        )
+        ]
         return {
             "vocabulary": vocabulary,
             "function_words": frozenset(word.lower() for word in raw["function_words"]),
-            "line_patterns": patterns,
+            "line_kinds": tuple(what for what, _ in lines),
+            "line_patterns": OrderedPatterns.of([pattern for _, pattern in lines]),
             "max_words": raw.get("max_words", 8),
             "block_label_words": raw.get("block_label_words", 5),
             "block_what": raw.get("block", "part of a block of page chrome"),
@@ -120,9 +122,9 @@ class Boilerplate(Rule):
 
     def classify(self, label: str) -> str | None:
         """What kind of chrome a line is, or None for a line of copy."""
-        for kind, pattern in self.line_patterns:
-            if pattern.search(label) is not None:
-                return kind
+        known = self.line_patterns.first(label)
+        if known is not None:
+            return self.line_kinds[known]
         if label[:1] == "[" and label[-1:] == "]":
             return None  # an editor's square brackets: a placeholder or an insertion
         what = self._interface_words(label, limit=self.max_words)
