@@ -144,10 +144,11 @@ class OrderedPatterns:
     patterns each name a kind of line tries them.
 
     Shipped patterns side by side in the list are screened together first: those that can only
-    match at a text's start as one regex, the others one by one. A line none of them matches,
-    which most lines are, costs one call of the engine where it cost one a pattern; only a line
-    one of them matches is tried again pattern by pattern, to say which. A house's own pattern
-    is never joined with others: it runs on its own engine, in its turn, as it always has."""
+    match at a text's start as one regex, the others as another. A line none of them matches,
+    which most lines are, costs a call or two of the engine where it cost one a pattern; only a
+    line the screen passes is tried again pattern by pattern, to say which. A house's own
+    pattern is never joined with others: it runs on its own engine, in its turn, as it always
+    has."""
 
     patterns: tuple[Pattern, ...]
     turns: tuple[_Turn, ...]
@@ -168,82 +169,91 @@ class OrderedPatterns:
 
 @dataclass(frozen=True)
 class _Turn:
-    """The patterns `start` to `end` of a list. A turn with a screen (`anchored`, those of them
-    that can only match at a text's start as one regex, and `others`) can tell that none of them
-    matches a text; one without is tried pattern by pattern."""
+    """The patterns `start` to `end` of a list, with a screen where there are several: those of
+    them that can only match at a text's start as one regex, the others as another."""
 
     start: int
     end: int
     anchored: re.Pattern[str] | None = None
-    others: tuple[Pattern, ...] = ()
+    unanchored: re.Pattern[str] | None = None
 
     def may_match(self, text: str) -> bool:
-        if self.anchored is None or self.anchored.match(text) is not None:
-            return True
-        return any(pattern.search(text) is not None for pattern in self.others)
+        """False only where the screen tells that none of the turn's patterns matches."""
+        anchored, unanchored = self.anchored, self.unanchored
+        if anchored is None and unanchored is None:
+            return True  # no screen: the turn's one pattern is tried
+        return (anchored is not None and anchored.match(text) is not None) or (
+            unanchored is not None and unanchored.search(text) is not None
+        )
+
+
+@dataclass(frozen=True)
+class _Alternative:
+    """A shipped pattern written to mean the same as one alternative of a larger regex."""
+
+    text: str
+    anchored: bool  # whether it can only match at a text's start
 
 
 def _turns(patterns: Sequence[Pattern]) -> Iterator[_Turn]:
-    """Each run of shipped patterns screened together where that saves calls, every other
+    """Each run of shipped patterns that can be joined in a turn with a screen, every other
     pattern in a turn of its own."""
-    runs = groupby(enumerate(patterns), key=lambda item: isinstance(item[1], _Python))
-    for shipped, run in runs:
+    alternatives = [_alternative(pattern) for pattern in patterns]
+    for _, run in groupby(enumerate(alternatives), key=lambda item: item[1] is not None):
         members = list(run)
-        screen = _screen([pattern for _, pattern in members]) if shipped else None
+        joined = [alternative for _, alternative in members if alternative is not None]
+        screen = _screen(joined) if len(joined) > 1 else None
         if screen is None:
             yield from (_Turn(index, index + 1) for index, _ in members)
         else:
             yield _Turn(members[0][0], members[-1][0] + 1, *screen)
 
 
-def _screen(run: Sequence[Pattern]) -> tuple[re.Pattern[str], tuple[Pattern, ...]] | None:
-    """The anchored patterns of a run as one regex, and the others; None if fewer than two are
-    anchored, or if together they are no regex (two name a group alike)."""
-    alternatives = [_anchored_alternative(pattern) for pattern in run]
-    anchored = [alternative for alternative in alternatives if alternative is not None]
-    if len(anchored) < 2:
-        return None
+def _screen(
+    alternatives: Sequence[_Alternative],
+) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None] | None:
+    """The anchored alternatives as one regex and the others as another; None if they are no
+    regex together (two name a group alike)."""
     try:
-        together = re.compile("|".join(anchored))
+        return (
+            _joined([alternative.text for alternative in alternatives if alternative.anchored]),
+            _joined([alternative.text for alternative in alternatives if not alternative.anchored]),
+        )
     except re.error:
         return None
-    if together.flags & ~re.UNICODE:
-        return None  # a global flag in a pattern's middle, which Python 3.10 still takes
-    others = tuple(
-        pattern
-        for pattern, alternative in zip(run, alternatives, strict=True)
-        if alternative is None
-    )
-    return together, others
+
+
+def _joined(alternatives: Sequence[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(alternatives)) if alternatives else None
 
 
 # Leading global flags, `(?i)`: in a regex of several patterns each must have its own.
 _GLOBAL_FLAGS = re.compile(r"(?:\(\?[aiLmsux]+\))+")
 _SCOPED_FLAGS = ((re.IGNORECASE, "i"), (re.DOTALL, "s"))
 # What means something else beside other patterns: a numbered backreference (the numbers
-# change), a condition on a group, a comment (its text is not pieces of a regex).
-_OWN_NUMBERING = re.compile(r"\\[1-9]|\(\?[(#]")
+# change), a condition on a group, a comment (its text is not pieces of a regex), a global
+# flag past the start (Python 3.10 takes one, for the whole regex).
+_OWN_CONTEXT = re.compile(r"\\[1-9]|\(\?[(#]|\(\?[aiLmsux]+\)")
 
 
-def _anchored_alternative(pattern: Pattern) -> str | None:
-    """A shipped pattern that can only match at a text's start (`^…`, no `|` outside a group),
-    written to mean the same as one alternative of a larger regex, its flags scoped to it; None
-    for any other pattern."""
+def _alternative(pattern: Pattern) -> _Alternative | None:
+    """A shipped pattern as one alternative of a larger regex, its flags scoped to it; None for
+    a house's pattern and for one that would mean something else there."""
     if not isinstance(pattern, _Python):
         return None
     flags = pattern.compiled.flags & ~re.UNICODE
     leading = _GLOBAL_FLAGS.match(pattern.source)
     body = pattern.source[leading.end() if leading else 0 :]
-    if flags & ~(re.IGNORECASE | re.DOTALL) or not body.startswith("^"):
-        return None
-    if _OWN_NUMBERING.search(body) or _branches_at_top(body):
+    if flags & ~(re.IGNORECASE | re.DOTALL) or _OWN_CONTEXT.search(body):
         return None
     letters = "".join(letter for flag, letter in _SCOPED_FLAGS if flags & flag)
-    return f"(?{letters}:{body})"
+    # `^…` with no `|` outside a group can only match at the start (`^a|b` matches anywhere).
+    anchored = body.startswith("^") and not _branches_at_top(body)
+    return _Alternative(f"(?{letters}:{body})", anchored)
 
 
 def _branches_at_top(source: str) -> bool:
-    """Whether `source` is alternatives outside any group (`^a|b`, whose `b` is unanchored)."""
+    """Whether `source` is alternatives outside any group."""
     depth = 0
     for piece, in_class in _pieces(source):
         if in_class:

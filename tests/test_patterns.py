@@ -64,6 +64,8 @@ def test_200_kb_of_a_caption_opening_on_one_line_is_read_at_once() -> None:
         # The first in the list that matches, not the one that matches first in the text.
         (["^Tap", r"Photo\)$", "(?i)^follow", "^Follow us$"], "Follow us", 2),
         (["^Tap", r"\(AP Photo\)$", "^Follow"], "A harbour (AP Photo)", 1),
+        ([r"\(AP\)$", "(?i)photo:", "^x"], "PHOTO: a harbour (AP)", 0),
+        ([r"\(AP\)$", "(?i)photo:", "^x"], "A harbour. Photo: AP", 1),
         # Flags are each pattern's own.
         (["(?i)^a", "^B", "(?s)^c.d"], "b", None),
         (["(?i)^a", "^B", "(?s)^c.d"], "c\nd", 2),
