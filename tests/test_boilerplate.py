@@ -80,3 +80,23 @@ def test_each_kind_of_chrome_is_named_in_the_message(rule: Rule) -> None:
         '"[youtube=https://youtu.be/abc]" is an embed code the page will print as text from a'
         " web page, not copy: delete the line.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "found"),
+    [
+        (
+            "Share this story on Facebook and on Twitter",
+            [(3, 1, "Share this story on Facebook and on Twitter")],
+        ),
+        # Nine words, each a word of the interface or a function word: too many for a label.
+        ("Share this story on Facebook and on Twitter now", []),
+        ("Latest news: talks resume", [(3, 1, "Latest news: talks resume")]),
+        # A link label opens with a word of the interface, not with a function word.
+        ("The latest: talks resume", []),
+    ],
+)
+def test_a_label_has_eight_words_at_most_and_a_link_label_opens_with_the_interface(
+    rule: Rule, line: str, found: list[tuple[int, int, str]]
+) -> None:
+    assert flagged(rule, BEFORE + line + AFTER) == found

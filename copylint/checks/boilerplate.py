@@ -136,17 +136,21 @@ class Boilerplate(Rule):
         return None
 
     def _interface_words(self, label: str, limit: int, lead: bool = False) -> str | None:
-        """The commonest kind of interface word in `label` if every word in it that is not a
-        function word belongs to the interface (and, with `lead`, the first word does too);
-        None otherwise."""
-        if not _few_words(label, limit):
-            return None
-        words = [word.lower() for word in _WORD.findall(label)]
-        if not words or (lead and words[0] in self.function_words):
+        """The commonest kind of interface word in `label` if it has `limit` words or fewer and
+        every word in it that is not a function word belongs to the interface (and, with
+        `lead`, the first word does too); None otherwise."""
+        if _too_long(label, limit):
             return None
         kinds = []
-        for word in words:
+        # Word by word, to stop at the first that is no word of the interface: in a line of copy
+        # that is most often its first or second.
+        for count, match in enumerate(_WORD.finditer(label)):
+            if count == limit:
+                return None  # a word too many for a label
+            word = match[0].lower()
             if word in self.function_words:
+                if lead and count == 0:
+                    return None
                 continue
             what = self._vocabulary_kind(word)
             if what is None:
@@ -186,11 +190,14 @@ class Boilerplate(Rule):
 
 
 def _few_words(label: str, limit: int) -> bool:
-    """Whether `label` has `limit` words or fewer. A line of copy is long, and a length no
-    label of that many words reaches says so before its words are split."""
-    if len(label) > _LONGEST_WORD * limit:
-        return False
-    return len(_WORD.findall(label)) <= limit
+    """Whether `label` has `limit` words or fewer."""
+    return not _too_long(label, limit) and len(_WORD.findall(label)) <= limit
+
+
+def _too_long(label: str, limit: int) -> bool:
+    """Whether `label` is longer than a label of `limit` words. A line of copy is long, and a
+    length no label of that many words reaches says so before its words are split."""
+    return len(label) > _LONGEST_WORD * limit
 
 
 def _base_forms(word: str) -> Iterator[str]:
