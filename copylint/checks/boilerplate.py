@@ -110,6 +110,9 @@ class Boilerplate(Rule):
     ) -> list[Chrome]:
         """The chrome among some lines that go together (a paragraph, a list). In a block of
         label lines every line is chrome once one is: a share bar, a topic list."""
+        if len(labels) == 1:  # as most paragraphs are: it stands alone, and is no block
+            what = self.classify(labels[0])
+            return [] if what is None else [(lines[0], what)]
         found = {
             index: what
             for index, label in enumerate(labels)
