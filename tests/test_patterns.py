@@ -84,16 +84,27 @@ def test_200_kb_of_a_caption_opening_on_one_line_is_read_at_once() -> None:
 def test_shipped_patterns_tried_together_say_which_matched_first(
     sources: list[str], text: str, first: int | None
 ) -> None:
-    patterns = OrderedPatterns.of([compile_pattern(source, trusted=True) for source in sources])
+    compiled = tuple(compile_pattern(source, trusted=True) for source in sources)
+    patterns = OrderedPatterns(compiled, screen_after=0)
     assert patterns.first(text) == first
     assert patterns.first(text) == next(
         (index for index, source in enumerate(sources) if re.search(source, text)), None
     )
 
 
+def test_a_house_pattern_runs_in_its_turn_after_shipped_ones_screened_together() -> None:
+    # The house's own pattern stalls on a run of `a` (see below): it must not be run on a line
+    # that a shipped pattern before it matches.
+    shipped = [r"^_{3,}$", r"(?i)^(?:sign up|subscribe|register)\b.{0,100}\bnewsletters?\b"]
+    compiled = tuple(compile_pattern(source, trusted=True) for source in shipped)
+    patterns = OrderedPatterns((*compiled, compile_pattern(r"(?:a|a)+\b!")), screen_after=0)
+    assert patterns.first("Sign up " + "a" * 40 + " for newsletters") == 1
+    assert patterns.first("___") == 0
+
+
 def test_a_house_line_pattern_runs_in_its_turn_after_the_shipped_ones(tmp_path: Path) -> None:
-    # The two shipped patterns are screened together. The house's own, which stalls on a run of
-    # `a` (see below), is run only on a line neither of them matches.
+    # The house's own pattern, which stalls on a run of `a` (see below), is run only on a line
+    # neither shipped pattern matches.
     shipped = [r"^_{3,}$", r"(?i)^(?:sign up|subscribe|register)\b.{0,100}\bnewsletters?\b"]
     config = tmp_path / "house.yaml"
     config.write_text(

@@ -81,7 +81,7 @@ class Boilerplate(Rule):
             "vocabulary": vocabulary,
             "function_words": frozenset(word.lower() for word in raw["function_words"]),
             "line_kinds": tuple(what for what, _ in lines),
-            "line_patterns": OrderedPatterns.of([pattern for _, pattern in lines]),
+            "line_patterns": OrderedPatterns(tuple(pattern for _, pattern in lines)),
             "max_words": raw.get("max_words", 8),
             "block_label_words": raw.get("block_label_words", 5),
             "block_what": raw.get("block", "part of a block of page chrome"),
