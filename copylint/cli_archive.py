@@ -22,7 +22,7 @@ from copylint.cli_common import (
     write,
 )
 from copylint.errors import ExitCode
-from copylint.jobs import Options, Tally
+from copylint.jobs import PARALLEL_FROM, Options, Tally, default_jobs
 from copylint.text.sources import STDIN, discover
 
 if TYPE_CHECKING:
@@ -35,11 +35,10 @@ if TYPE_CHECKING:
 @click.option(
     "--jobs",
     type=click.IntRange(1, 64),
-    default=1,
-    show_default=True,
-    help="Processes to read the archive on.",
+    default=None,
+    help=f"Processes to read on [default: 1, or every core from {PARALLEL_FROM} files].",
 )
-def learn(corpus: tuple[str, ...], output: Path, jobs: int) -> int:
+def learn(corpus: tuple[str, ...], output: Path, jobs: int | None) -> int:
     """Learn a house lexicon of names from an archive: folders, files or globs of articles."""
     from copylint.language.lexicon import learn_names
 
@@ -47,7 +46,7 @@ def learn(corpus: tuple[str, ...], output: Path, jobs: int) -> int:
     with click.progressbar(
         length=len(paths), label="Reading", file=sys.stderr, hidden=not sys.stderr.isatty()
     ) as bar:
-        learnt = learn_names(paths, progress=bar.update, jobs=jobs)
+        learnt = learn_names(paths, progress=bar.update, jobs=jobs or default_jobs(len(paths)))
     return _write_lexicon(learnt, output)
 
 

@@ -37,9 +37,10 @@ if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing.process import BaseProcess
 
-# Measured on two cores (benchmarks/jobs.py): below this many files a second process costs
-# more than it saves, since each process loads the rules' word lists and spaCy afresh.
-PARALLEL_FROM = 300
+# Measured on two cores (benchmarks/jobs.py and runs of articles no name question in): a
+# second process costs more than it saves at 100 files (1.05 times one process's time), about
+# breaks even at 150 (0.97), and pays from 200 (0.95) up (0.83 at 262, 0.70 at 1,050).
+PARALLEL_FROM = 200
 # Files a worker takes at a time: few enough round trips that the parent stays idle, small
 # enough that the last chunks keep every worker busy to the end.
 CHUNK_MAX = 32
