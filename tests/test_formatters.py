@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -331,3 +332,26 @@ def test_sarif_results_point_at_their_rules_and_omit_fixes_without_suggestions()
 def test_sarif_uri_is_a_valid_uri_that_keeps_relative_paths_relative(path: str, uri: str) -> None:
     (result,) = sarif_run((report(UNATTRIBUTED, path, 1, 1, "x"),))["results"]
     assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == uri
+
+
+def test_installed_copylint_writes_all_its_output_before_it_leaves(tmp_path: Path) -> None:
+    # It leaves without the interpreter's teardown: what it buffered must still be written,
+    # here far more than a pipe holds.
+    for number in range(400):
+        (tmp_path / f"article{number:03}.txt").write_text(
+            "The council said its colour scheme and its color chart would change.\n",
+            encoding="utf-8",
+        )
+    done = subprocess.run(
+        ["copylint", "check", "--no-cache", "--locale", "en-GB", "--format", "json", "."],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    findings = json.loads(done.stdout)
+    assert (done.returncode, done.stderr, len(done.stdout) > 100_000) == (1, "", True)
+    assert [(f["path"], f["column"], f["text"]) for f in findings] == [
+        (f"./article{number:03}.txt", 44, "color") for number in range(400)
+    ]
