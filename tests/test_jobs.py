@@ -175,7 +175,7 @@ def test_a_file_only_the_recogniser_can_decide_is_checked_by_the_parent(
     ]
     # In a worker: the file with the question is handed back, the other checked there.
     monkeypatch.setattr(nlp, "_SAID", {})
-    monkeypatch.setattr(nlp._KEPT, "hand_back", True)
+    monkeypatch.setattr(nlp._ASKING, "hand_back", True)
     checker = jobs.Checker(jobs.Options())
     assert jobs._check_in_worker(checker, str(tmp_path / "0-idan.txt")) is None
     outcome = jobs._check_in_worker(checker, str(tmp_path / "0-vodafpne.txt"))

@@ -104,9 +104,9 @@ _SAID_MAX = 20_000
 def _recognised(texts: Sequence[str], model: str | None) -> list[tuple[Entity, ...]]:
     """The entities of each text, offsets into it; those not seen before read in one batch."""
     unseen = [text for text in dict.fromkeys(texts) if (model, text) not in _SAID]
-    if _KEPT.folder is not None:
+    if _ASKING.folder is not None:
         unseen = [text for text in unseen if not _kept_answer(text, model)]
-    if unseen and _KEPT.hand_back:
+    if unseen and _ASKING.hand_back:
         raise QuestionsLeft
     if unseen:
         if len(_SAID) + len(unseen) > _SAID_MAX:
@@ -114,39 +114,43 @@ def _recognised(texts: Sequence[str], model: str | None) -> list[tuple[Entity, .
         for text, parsed in zip(unseen, ner_pipeline(model).pipe(unseen), strict=True):
             said = tuple(Entity(e.start_char, e.end_char, e.label_) for e in parsed.ents)
             _SAID[model, text] = said
-            if _KEPT.folder is not None:
+            if _ASKING.folder is not None:
                 _keep_answer(text, model, said)
     return [_SAID[model, text] for text in texts]
 
 
 @dataclass
-class _Kept:
+class _Asking:
+    """How this process puts questions to the recogniser.
+
+    `folder` is where its answers are kept between runs: the result cache's folder, when a run
+    keeps results. A pre-commit run on an article edited elsewhere then asks nothing again, and
+    never pays the second of loading spaCy for the sentence it read last time. `hand_back`
+    makes a worker process raise `QuestionsLeft` rather than load the recogniser."""
+
     folder: Path | None = None
-    hand_back: bool = False  # raise QuestionsLeft rather than load the recogniser
+    hand_back: bool = False
 
 
-# Where the recogniser's answers are kept between runs: the result cache's folder, when a run
-# keeps results. A pre-commit run on an article edited elsewhere then asks nothing again, and
-# never pays the two seconds of loading spaCy for the sentence it read last time.
-_KEPT = _Kept()
+_ASKING = _Asking()
 
 
 def keep_answers_in(folder: Path | None) -> None:
-    _KEPT.folder = folder
+    _ASKING.folder = folder
 
 
 def hand_back_questions() -> None:
     """In a worker: leave the questions the recogniser must answer to the parent."""
-    _KEPT.hand_back = True
+    _ASKING.hand_back = True
 
 
 def _answer_file(text: str, model: str | None) -> Path:
-    assert _KEPT.folder is not None
+    assert _ASKING.folder is not None
     digest = hashlib.sha256()
     for part in (__version__, _model_version(model), text):
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     key = digest.hexdigest()
-    return _KEPT.folder / "ner" / key[:2] / f"{key[2:]}.json"
+    return _ASKING.folder / "ner" / key[:2] / f"{key[2:]}.json"
 
 
 def _kept_answer(text: str, model: str | None) -> bool:
@@ -165,11 +169,11 @@ def _keep_answer(text: str, model: str | None, said: tuple[Entity, ...]) -> None
     from copylint.acceptance import write_atomically
     from copylint.cache import prepare
 
-    assert _KEPT.folder is not None
+    assert _ASKING.folder is not None
     target = _answer_file(text, model)
     stored = [[entity.start, entity.end, entity.label] for entity in said]
     try:
-        prepare(_KEPT.folder)
+        prepare(_ASKING.folder)
         target.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(target, json.dumps(stored).encode("utf-8"))
     except OSError:
