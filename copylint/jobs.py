@@ -308,7 +308,35 @@ def _terminate(pool: ProcessPoolExecutor) -> None:
 def _here_if_handed_back(checker: Checker, path: str, outcome: Outcome | None) -> Outcome:
     # A file a worker handed back needs the recogniser: this process loads it (once) while
     # the workers go on with the rest.
-    return checker.check(path) if outcome is None else outcome
+    if outcome is not None:
+        return outcome
+    _workers_give_way()
+    return checker.check(path)
+
+
+# How far below this process the workers run once it loads the recogniser, in niceness.
+WORKERS_GIVING_WAY = 5
+
+
+def _workers_give_way() -> None:
+    """Lower the workers' priority below this process's. Every handed-back file waits for the
+    recogniser this process is loading, so the run waits on that load more than on anything
+    else; but on two cores, three busy processes get two thirds of a core each. Giving way, the
+    workers leave it a core of its own: the corpus as one command took 1.39 s, not 1.63 s
+    (interleaved medians). They keep the lower priority to the end of the run, since a process
+    may not raise one again."""
+    import multiprocessing
+
+    if not hasattr(os, "setpriority"):  # POSIX only
+        return
+    niceness = min(19, os.getpriority(os.PRIO_PROCESS, 0) + WORKERS_GIVING_WAY)
+    for worker in multiprocessing.active_children():
+        if worker.pid is None:  # not started: no process yet
+            continue
+        try:
+            os.setpriority(os.PRIO_PROCESS, worker.pid, niceness)
+        except OSError:  # it has just ended
+            continue
 
 
 _checker: Checker | None = None

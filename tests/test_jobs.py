@@ -180,3 +180,22 @@ def test_a_file_only_the_recogniser_can_decide_is_checked_by_the_parent(
     assert jobs._check_in_worker(checker, str(tmp_path / "0-idan.txt")) is None
     outcome = jobs._check_in_worker(checker, str(tmp_path / "0-vodafpne.txt"))
     assert outcome is not None and [r.text for r in outcome.reports] == ["Vodafpne"]
+
+
+def test_workers_give_way_to_the_parent_while_it_loads_the_recogniser() -> None:
+    import multiprocessing
+    import os
+    import time
+
+    from copylint import jobs
+
+    worker = multiprocessing.get_context("spawn").Process(target=time.sleep, args=(30,))
+    worker.start()
+    try:
+        parent = os.getpriority(os.PRIO_PROCESS, 0)
+        jobs._workers_give_way()
+        assert os.getpriority(os.PRIO_PROCESS, worker.pid or -1) == min(19, parent + 5)
+        assert os.getpriority(os.PRIO_PROCESS, 0) == parent
+    finally:
+        worker.kill()
+        worker.join()
