@@ -99,7 +99,8 @@ class DoubledWord(Rule):
         }
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        kept = _kept(doc.prose)
+        encoded = doc.prose.encode()
+        kept = _kept(encoded)
         doubled = _doubled_words(kept)
         if not doubled:
             return
@@ -107,7 +108,7 @@ class DoubledWord(Rule):
         starts = [block.start for block in blocks]
         # Copy doubles a word or two; a text that doubles hundreds is not copy, and only so
         # many are sought in it, so that no input makes the run crawl.
-        for tokens in _places(doc.prose, kept, doubled[:_MOST]):
+        for tokens in _places(doc.prose, encoded, kept, doubled[:_MOST]):
             index = bisect.bisect_right(starts, tokens[0].start) - 1
             if index < 0 or tokens[-1].end > blocks[index].end:
                 continue
@@ -188,10 +189,10 @@ def _english(word: str) -> bool:
     return all(part.isascii() and words.is_word(part.encode()) for part in parts if part)
 
 
-def _kept(prose: str) -> bytes:
-    """The prose as bytes with only its words' characters kept, ASCII letters lower-cased:
-    byte offsets are the UTF-8 text's."""
-    return prose.encode().translate(_KEPT)
+def _kept(encoded: bytes) -> bytes:
+    """The prose's UTF-8 with only its words' characters kept, ASCII letters lower-cased: byte
+    offsets are the same."""
+    return encoded.translate(_KEPT)
 
 
 def _doubled_words(kept: bytes) -> list[tuple[bytes, ...]]:
@@ -218,7 +219,9 @@ def _doubled_words(kept: bytes) -> list[tuple[bytes, ...]]:
     return sorted(found)
 
 
-def _places(prose: str, kept: bytes, doubled: list[tuple[bytes, ...]]) -> Iterator[list[_Token]]:
+def _places(
+    prose: str, encoded: bytes, kept: bytes, doubled: list[tuple[bytes, ...]]
+) -> Iterator[list[_Token]]:
     """Where each doubled word or pair stands in the prose with only spaces between its
     words, as tokens. Each is sought in the kept bytes by a pattern that begins with its
     first word, which the regex engine finds as fast as `find` finds a string; only the
@@ -239,8 +242,7 @@ def _places(prose: str, kept: bytes, doubled: list[tuple[bytes, ...]]) -> Iterat
             starts.append((at, sequence))
             match = pattern.search(kept, match.end())
     starts.sort()
-    at_bytes = [at for at, _ in starts]
-    offsets = at_bytes if prose.isascii() else character_offsets(prose.encode(), at_bytes)
+    offsets = character_offsets(encoded, [at for at, _ in starts])
     for (_, sequence), start in zip(starts, offsets, strict=True):
         tokens = _sequence(prose, start, [word.decode() for word in sequence])
         if tokens:

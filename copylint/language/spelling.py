@@ -187,10 +187,7 @@ class _Scan:
                     starts.append((at, len(form)))
                 at = words.find(form, end)
         starts.sort()
-        at_bytes = [at for at, _ in starts]
-        # A byte offset is a character offset only up to the first é.
-        ascii_only = len(self.encoded) == len(prose)
-        offsets = at_bytes if ascii_only else character_offsets(self.encoded, at_bytes)
+        offsets = character_offsets(self.encoded, [at for at, _ in starts])
         return [
             (start, start + length)
             for (_, length), start in zip(starts, offsets, strict=True)

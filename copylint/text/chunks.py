@@ -22,7 +22,9 @@ def split_words(words: bytes) -> Iterator[list[bytes]]:
 
 def character_offsets(encoded: bytes, byte_offsets: list[int]) -> list[int]:
     """The character offset of each of the sorted byte offsets into UTF-8 `encoded`, decoding
-    it once, piece by piece, in order."""
+    it once, piece by piece, in order. In ASCII they are the same offsets."""
+    if encoded.isascii():
+        return byte_offsets
     offsets, done, counted = [], 0, 0
     for at in byte_offsets:
         counted += len(encoded[done:at].decode())
