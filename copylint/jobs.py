@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from copylint.acceptance import write_atomically
+from copylint.ahead import LoadingAhead, Needed
 from copylint.api import Checked, Linter
 from copylint.baseline import Recorded, fingerprint
 from copylint.cache import ResultCache
@@ -255,17 +256,25 @@ def outcomes(
             for path, outcome in zip(paths, kept, strict=True)
         )
         return
-    with _on_pool(todo, options, jobs) as checked:
-        yield (
-            _here_if_handed_back(checker, path, next(checked)) if outcome is None else outcome
-            for path, outcome in zip(paths, kept, strict=True)
-        )
+    with _on_pool(todo, checker, jobs) as checked:
+        yield (next(checked) if outcome is None else outcome for outcome in kept)
 
 
 @contextmanager
-def _on_pool(paths: list[str], options: Options, jobs: int) -> Iterator[Iterator[Outcome | None]]:
-    """The outcomes of `paths`, in order, checked on `jobs` worker processes."""
-    pool = _pool(options, min(jobs, len(paths)))
+def _on_pool(paths: list[str], checker: Checker, jobs: int) -> Iterator[Iterator[Outcome]]:
+    """The outcomes of `paths`, in order, checked on `jobs` worker processes; a file a worker
+    hands back is checked here."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context(start_method())
+    ahead = LoadingAhead(context)
+    pool = ProcessPoolExecutor(
+        min(jobs, len(paths)),
+        context,
+        initializer=_start_worker,
+        initargs=(checker.options, ahead.tell),
+    )
     interrupted = False
     try:
         size = max(1, min(CHUNK_MAX, len(paths) // (jobs * 8)))
@@ -274,7 +283,12 @@ def _on_pool(paths: list[str], options: Options, jobs: int) -> Iterator[Iterator
         # they are abandoned, and a pool stopped under a cancelled future raises in its
         # own thread on Python 3.11.
         futures = [pool.submit(_check_chunk, chunk) for chunk in chunks]
-        yield (outcome for future in futures for outcome in future.result())
+        ahead.start()
+        yield (
+            _here_if_handed_back(checker, ahead, path, outcome)
+            for chunk, future in zip(chunks, futures, strict=True)
+            for path, outcome in zip(chunk, future.result(), strict=True)
+        )
     except KeyboardInterrupt:
         interrupted = True
         _terminate(pool)
@@ -284,14 +298,7 @@ def _on_pool(paths: list[str], options: Options, jobs: int) -> Iterator[Iterator
         # they hold; on Ctrl-C they are stopped at once. Either way no file is left half-fixed,
         # since the parent writes the fixes.
         pool.shutdown(cancel_futures=not interrupted)
-
-
-def _pool(options: Options, jobs: int) -> ProcessPoolExecutor:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    context = multiprocessing.get_context(start_method())
-    return ProcessPoolExecutor(jobs, context, initializer=_start_worker, initargs=(options,))
+        ahead.stop()
 
 
 def _terminate(pool: ProcessPoolExecutor) -> None:
@@ -305,51 +312,28 @@ def _terminate(pool: ProcessPoolExecutor) -> None:
         process.terminate()
 
 
-def _here_if_handed_back(checker: Checker, path: str, outcome: Outcome | None) -> Outcome:
-    # A file a worker handed back needs the recogniser: this process loads it (once) while
-    # the workers go on with the rest.
+def _here_if_handed_back(
+    checker: Checker, ahead: LoadingAhead, path: str, outcome: Outcome | None
+) -> Outcome:
+    # A file a worker handed back needs the recogniser, which this process has begun loading
+    # (once) while the workers go on with the rest.
     if outcome is not None:
         return outcome
-    _workers_give_way()
+    ahead.wait()
     return checker.check(path)
-
-
-# How far below this process the workers run once it loads the recogniser, in niceness.
-WORKERS_GIVING_WAY = 5
-
-
-def _workers_give_way() -> None:
-    """Lower the workers' priority below this process's. Every handed-back file waits for the
-    recogniser this process is loading, so the run waits on that load more than on anything
-    else; but on two cores, three busy processes get two thirds of a core each. Giving way, the
-    workers leave it a core of its own: the corpus as one command took 1.39 s, not 1.63 s
-    (interleaved medians). They keep the lower priority to the end of the run, since a process
-    may not raise one again."""
-    import multiprocessing
-
-    if not hasattr(os, "setpriority"):  # POSIX only
-        return
-    niceness = min(19, os.getpriority(os.PRIO_PROCESS, 0) + WORKERS_GIVING_WAY)
-    for worker in multiprocessing.active_children():
-        if worker.pid is None:  # not started: no process yet
-            continue
-        try:
-            os.setpriority(os.PRIO_PROCESS, worker.pid, niceness)
-        except OSError:  # it has just ended
-            continue
 
 
 _checker: Checker | None = None
 
 
-def _start_worker(options: Options) -> None:
+def _start_worker(options: Options, tell: Needed) -> None:
     import signal
 
     # Ctrl-C reaches every process of the terminal's group: the parent stops the workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     global _checker
     _checker = Checker(options)
-    hand_back_questions()
+    hand_back_questions(tell)
 
 
 def _check_chunk(paths: list[str]) -> list[Outcome | None]:

@@ -173,13 +173,44 @@ def test_a_file_only_the_recogniser_can_decide_is_checked_by_the_parent(
     assert re.findall(r'"path": "([^"]+)".*?"text": "(\w+)"', one[1]) == [
         (f"./{number}-vodafpne.txt", "Vodafpne") for number in range(4)
     ]
-    # In a worker: the file with the question is handed back, the other checked there.
+    # In a worker: the file with the question is handed back, the other checked there, and
+    # the parent is told once which model the questions need.
+    told: list[str | None] = []
     monkeypatch.setattr(nlp, "_SAID", {})
-    monkeypatch.setattr(nlp._ASKING, "hand_back", True)
+    monkeypatch.setattr(nlp, "_ASKING", nlp._Asking(hand_back=True, tell=told.append))
     checker = jobs.Checker(jobs.Options())
     assert jobs._check_in_worker(checker, str(tmp_path / "0-idan.txt")) is None
+    assert jobs._check_in_worker(checker, str(tmp_path / "1-idan.txt")) is None
     outcome = jobs._check_in_worker(checker, str(tmp_path / "0-vodafpne.txt"))
     assert outcome is not None and [r.text for r in outcome.reports] == ["Vodafpne"]
+    assert told == [None]
+
+
+def test_the_parent_loads_the_model_a_worker_names_and_only_that() -> None:
+    import multiprocessing
+    import threading
+
+    from copylint.ahead import LoadingAhead
+    from copylint.language.nlp import ner_pipeline
+
+    context = multiprocessing.get_context("spawn")
+    ner_pipeline.cache_clear()
+    loading = LoadingAhead(context)
+    worker = context.Process(target=loading.tell, args=(None,))
+    worker.start()
+    worker.join()
+    loading.start()
+    loading.wait()
+    assert ner_pipeline.cache_info().currsize == 1
+    assert "copylint-ahead" not in [thread.name for thread in threading.enumerate()]
+    # Told nothing, the thread loads nothing and ends when the run does.
+    ner_pipeline.cache_clear()
+    idle = LoadingAhead(context)
+    idle.start()
+    idle.stop()
+    idle.wait()
+    assert ner_pipeline.cache_info().currsize == 0
+    assert "copylint-ahead" not in [thread.name for thread in threading.enumerate()]
 
 
 def test_workers_give_way_to_the_parent_while_it_loads_the_recogniser() -> None:
@@ -187,13 +218,13 @@ def test_workers_give_way_to_the_parent_while_it_loads_the_recogniser() -> None:
     import os
     import time
 
-    from copylint import jobs
+    from copylint import ahead
 
     worker = multiprocessing.get_context("spawn").Process(target=time.sleep, args=(30,))
     worker.start()
     try:
         parent = os.getpriority(os.PRIO_PROCESS, 0)
-        jobs._workers_give_way()
+        ahead.workers_give_way()
         assert os.getpriority(os.PRIO_PROCESS, worker.pid or -1) == min(19, parent + 5)
         assert os.getpriority(os.PRIO_PROCESS, 0) == parent
     finally:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -110,6 +110,7 @@ def _recognised(texts: Sequence[str], model: str | None) -> list[tuple[Entity, .
     if _ASKING.folder is not None:
         unseen = [text for text in unseen if not _kept_answer(text, model)]
     if unseen and _ASKING.hand_back:
+        _ASKING.say_needed(model)
         raise QuestionsLeft
     if unseen:
         if len(_SAID) + len(unseen) > _SAID_MAX:
@@ -129,10 +130,18 @@ class _Asking:
     `folder` is where its answers are kept between runs: the result cache's folder, when a run
     keeps results. A pre-commit run on an article edited elsewhere then asks nothing again, and
     never pays the second of loading spaCy for the sentence it read last time. `hand_back`
-    makes a worker process raise `QuestionsLeft` rather than load the recogniser."""
+    makes a worker process raise `QuestionsLeft` rather than load the recogniser, and `tell`
+    the parent once which model it needs, so that the parent can start loading it."""
 
     folder: Path | None = None
     hand_back: bool = False
+    tell: Callable[[str | None], None] | None = None
+    told: set[str | None] = field(default_factory=set)
+
+    def say_needed(self, model: str | None) -> None:
+        if self.tell is not None and model not in self.told:
+            self.told.add(model)
+            self.tell(model)
 
 
 _ASKING = _Asking()
@@ -142,9 +151,10 @@ def keep_answers_in(folder: Path | None) -> None:
     _ASKING.folder = folder
 
 
-def hand_back_questions() -> None:
-    """In a worker: leave the questions the recogniser must answer to the parent."""
-    _ASKING.hand_back = True
+def hand_back_questions(tell: Callable[[str | None], None] | None = None) -> None:
+    """In a worker: leave the questions the recogniser must answer to the parent, and `tell`
+    it the model they need."""
+    _ASKING.hand_back, _ASKING.tell = True, tell
 
 
 def _answer_file(text: str, model: str | None) -> Path:
