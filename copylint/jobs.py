@@ -38,10 +38,11 @@ if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing.process import BaseProcess
 
-# Measured on two cores (benchmarks/jobs.py and runs of articles no name question in): a
-# second process costs more than it saves at 100 files (1.05 times one process's time), about
-# breaks even at 150 (0.97), and pays from 200 (0.95) up (0.83 at 262, 0.70 at 1,050).
-PARALLEL_FROM = 200
+# Measured on two cores, workers starting by fork (interleaved medians of 9 pairs, on articles
+# that ask the recogniser nothing): a second process takes 1.03 times one process's time on 50
+# files, 0.98 on 80, 0.94 on 110 and 0.89 on 140. A run that loads spaCy waits on that load
+# either way (1.03 on 100 files, 1.00 on 150, 0.96 on 200: benchmarks/jobs.py, 7 pairs).
+PARALLEL_FROM = 100
 # Files a worker takes at a time: few enough round trips that the parent stays idle, small
 # enough that the last chunks keep every worker busy to the end.
 CHUNK_MAX = 32
