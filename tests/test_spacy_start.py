@@ -15,7 +15,7 @@ from copylint.language.nlp import _NOT_NER, FALLBACK_MODELS, ner_pipeline
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_a48f44d96701f5af.txt"
 SPECIAL_CASES = (
     "Mr. O'Neill didn't say it at 9 a.m. in the U.S. :) -- he said it in St. Ives, "
-    "and Dr. Patel can't confirm it (yet).\n"
+    "and Dr. Patel can't confirm the organisation's colour scheme for Tesco (yet).\n"
 )
 
 

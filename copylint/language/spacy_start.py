@@ -10,6 +10,10 @@ are left out, neither of which changes a token or an entity:
 - A pipeline builds its tokenizer twice: once from the language's defaults (2,694 special cases)
   and again from the model's own saved tokenizer, which replaces it. For the models copylint
   names, whose tokenizer is spaCy's standard one, the first is built empty.
+- Those models' table of the 85,000 strings met in training is not read. The recogniser's
+  features are hashes of a token's text, computed from the text, and the table only turns a
+  hash back into its string; the strings of the text read, and the labels, are added to it as
+  they come (`tests/test_spacy_start.py` compares the entities with spaCy's own load).
 """
 
 from __future__ import annotations
@@ -55,7 +59,8 @@ def _cli_placeholders() -> dict[str, ModuleType]:
 
 def load_standard_pipeline(spacy: Any, name: str, exclude: list[str]) -> Any:
     """`spacy.load(name)` for a model whose tokenizer is spaCy's standard one, without first
-    building the language's default tokenizer that the model's saved one replaces."""
+    building the language's default tokenizer that the model's saved one replaces, and
+    without the model's table of strings."""
     if _EMPTY_TOKENIZER not in spacy.registry.tokenizers:
         tokenizer = spacy.tokenizer.Tokenizer
 
@@ -64,7 +69,7 @@ def load_standard_pipeline(spacy: Any, name: str, exclude: list[str]) -> Any:
 
         spacy.registry.tokenizers.register(_EMPTY_TOKENIZER, func=empty_tokenizer)
     empty = {"nlp": {"tokenizer": {"@tokenizers": _EMPTY_TOKENIZER}}}
-    nlp = spacy.load(name, exclude=exclude, config=empty)
+    nlp = spacy.load(name, exclude=[*exclude, "strings"], config=empty)
     if not nlp.tokenizer.rules:  # the model saved no tokenizer to replace the empty one
         return spacy.load(name, exclude=exclude)
     return nlp
