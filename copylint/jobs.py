@@ -29,7 +29,7 @@ from copylint.cache import ResultCache
 from copylint.errors import CopylintError, InputError
 from copylint.finding import Report, RuleInfo, RunStats
 from copylint.fixes import chosen_edits, fixed, unified_diff
-from copylint.language.nlp import QuestionsLeft, hand_back_questions
+from copylint.language.nlp import QuestionsLeft, hand_back_questions, questions_handed_back
 from copylint.processes import start_method
 from copylint.text.document import Document
 from copylint.text.sources import STDIN, decode
@@ -257,6 +257,13 @@ def outcomes(
             for path, outcome in zip(paths, kept, strict=True)
         )
         return
+    # The first file is checked here before the workers start, so that they start as copies
+    # of a process that has read the config and the rules' word lists (50 ms), where each
+    # would read them for itself. A question for the recogniser leaves it to the workers.
+    with questions_handed_back():
+        first = _check_in_worker(checker, todo[0])
+    if first is not None:
+        kept[kept.index(None)], todo = first, todo[1:]
     with _on_pool(todo, checker, jobs) as checked:
         yield (next(checked) if outcome is None else outcome for outcome in kept)
 

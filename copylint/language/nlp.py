@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -149,6 +150,18 @@ _ASKING = _Asking()
 
 def keep_answers_in(folder: Path | None) -> None:
     _ASKING.folder = folder
+
+
+@contextmanager
+def questions_handed_back() -> Iterator[None]:
+    """Within: a question only a loaded recogniser answers raises `QuestionsLeft`, as in a
+    worker."""
+    before = _ASKING.hand_back
+    _ASKING.hand_back = True
+    try:
+        yield
+    finally:
+        _ASKING.hand_back = before
 
 
 def hand_back_questions(tell: Callable[[str | None], None] | None = None) -> None:
