@@ -275,13 +275,14 @@ def _on_pool(paths: list[str], checker: Checker, jobs: int) -> Iterator[Iterator
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    context = multiprocessing.get_context(start_method())
+    method = start_method()
+    context = multiprocessing.get_context(method)
     ahead = LoadingAhead(context)
+    # A worker started by fork is a copy of this process and takes its checker as it is, with
+    # the config read; one started afresh builds its own from the options.
+    given = checker if method == "fork" else checker.options
     pool = ProcessPoolExecutor(
-        min(jobs, len(paths)),
-        context,
-        initializer=_start_worker,
-        initargs=(checker.options, ahead.tell),
+        min(jobs, len(paths)), context, initializer=_start_worker, initargs=(given, ahead.tell)
     )
     interrupted = False
     try:
@@ -334,13 +335,13 @@ def _here_if_handed_back(
 _checker: Checker | None = None
 
 
-def _start_worker(options: Options, tell: Needed) -> None:
+def _start_worker(given: Checker | Options, tell: Needed) -> None:
     import signal
 
     # Ctrl-C reaches every process of the terminal's group: the parent stops the workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     global _checker
-    _checker = Checker(options)
+    _checker = given if isinstance(given, Checker) else Checker(given)
     hand_back_questions(tell)
 
 
