@@ -46,7 +46,8 @@ class LoadingAhead:
         self._thread = threading.Thread(target=self._load, name="copylint-ahead", daemon=True)
 
     def start(self) -> None:
-        """Once the workers are started: a thread forked along would outlive its purpose."""
+        """Once the workers are started: starting them as copies of this process is safe only
+        while it holds no other thread."""
         self._thread.start()
 
     def wait(self) -> None:

@@ -1,7 +1,7 @@
 """Importing spaCy and loading a recogniser without the parts of either that copylint never uses.
 
-Both are most of a second, paid by every run that asks the recogniser anything, so two costs
-are left out, neither of which changes a token or an entity:
+Both are most of a second, paid by every run that asks the recogniser anything, so three costs
+are left out, none of which changes a token or an entity:
 
 - spaCy's package imports its command line (typer, weasel and an HTTP client) to offer
   `spacy.info`: about a fifth of its import. A placeholder stands in for that module while the
