@@ -115,9 +115,9 @@ def _family_conflicts(uses: Sequence[VariantUse]) -> Iterator[tuple[VariantUse, 
     for use in uses:
         families[use.family].append(use)
     for members in families.values():
+        if len({use.variant.form for use in members}) < 2:
+            continue  # one spelling only, as in most families: nothing to count
         counts = Counter(use.variant.form for use in members)
-        if len(counts) < 2:
-            continue
         order = list(dict.fromkeys(use.variant.form for use in members))
         winner = max(counts, key=lambda form: (counts[form], -order.index(form)))
         model = next(use for use in members if use.variant.form == winner)
@@ -129,9 +129,7 @@ def _against_the_vote(
 ) -> Iterator[tuple[VariantUse, VariantUse]]:
     """Uses wrong in every locale that most of the article's variant words are right in. On a
     tie between locales, only what is wrong in all of them is flagged: silence, not a guess."""
-    votes: Counter[Locale] = Counter()
-    for use in uses:
-        votes.update(use.variant.valid_in)
+    votes = Counter(locale for use in uses for locale in use.variant.valid_in)
     if not votes:
         return
     best = max(votes.values())
@@ -139,7 +137,7 @@ def _against_the_vote(
     right = [use for use in uses if use.variant.is_valid_in(leaders[0])]
     named: dict[frozenset[Locale], VariantUse] = {}  # by where the flagged form is right
     for use in uses:
-        if use not in already and not any(use.variant.is_valid_in(lo) for lo in leaders):
+        if use.variant.valid_in.isdisjoint(leaders) and use not in already:
             yield use, _conflicting(use, right, named)
 
 
