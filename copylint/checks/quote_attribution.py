@@ -112,12 +112,14 @@ class QuoteAttribution(Rule):
             return
         reading = _Reading(doc, self)
         for index in reading.with_quotations:
-            if reading.is_headline(index):
-                continue  # a headline's or subhead's quotation: the story beneath says whose
             for quote in reading.quotes[index]:
+                # The cheap tests first: most quotations are introduced or tagged, and the
+                # headline test is asked only of the few that are not.
                 if (
                     not reading.introduced_or_tagged(index, quote)
                     and reading.of_a_speaker(index, quote)
+                    # a headline's or subhead's quotation: the story beneath says whose
+                    and not reading.is_headline(index)
                     and not reading.said(index, quote)
                     and not reading.layout.attributes(index, quote, reading.inner(quote))
                 ):
