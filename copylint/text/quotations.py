@@ -23,14 +23,12 @@ union`), and a straight double mark after a digit is inches (`5'10"`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 
-# Every double mark; a single one only at the edge of a word, since one inside a word (`don’t`,
-# `Starmer’s`) is an apostrophe and neither opens nor closes anything.
-_MARKS = re.compile("[\"“”'‘’](?!(?<=\\w['‘’])\\w)")
 _DOUBLE = frozenset('"“”')
+_MARK_CHARACTERS = "\"“”'‘’"
 # What may stand just before an opening mark, besides white space.
 _BEFORE_OPENING = frozenset("([{—–-/")
 # What ends a sentence, so that a mark opening after it (and white space) starts a new paragraph
@@ -52,7 +50,7 @@ class Quotation:
 def find_quotations(prose: str, paragraphs: Iterable[tuple[int, int]]) -> list[Quotation]:
     """The quotations of each paragraph, given as (start, end) offsets in order, by opening
     mark."""
-    marks = [match.start() for match in _MARKS.finditer(prose)]
+    marks = _marks(prose)
     found: list[Quotation] = []
     first = 0
     for start, end in paragraphs:
@@ -66,8 +64,30 @@ def find_quotations(prose: str, paragraphs: Iterable[tuple[int, int]]) -> list[Q
         if last > first:
             found += _in_paragraph(prose, start, end, marks[first:last])
         first = last
-    found.sort(key=lambda q: q.start)
+    found.sort(key=attrgetter("start"))
     return found
+
+
+def _marks(prose: str) -> list[int]:
+    """Where the quotation marks stand, in order: every double mark, and a single one only at
+    the edge of a word, since one inside a word (`don’t`, `Starmer’s`) is an apostrophe and
+    neither opens nor closes anything. Each mark is sought with `str.find`, at memory-search
+    speed: a regex tests every character against the six marks, and takes twice as long."""
+    found = []
+    for mark in _MARK_CHARACTERS:
+        at = prose.find(mark)
+        while at != -1:
+            if mark in _DOUBLE or not _inside_word(prose, at):
+                found.append(at)
+            at = prose.find(mark, at + 1)
+    found.sort()
+    return found
+
+
+def _inside_word(prose: str, at: int) -> bool:
+    """Whether a word character (a regex's `\\w`) stands on each side of `at`."""
+    before, after = prose[at - 1 : at], prose[at + 1 : at + 2]
+    return (before.isalnum() or before == "_") and (after.isalnum() or after == "_")
 
 
 def _in_paragraph(prose: str, start: int, end: int, marks: list[int]) -> list[Quotation]:
