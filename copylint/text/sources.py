@@ -158,7 +158,12 @@ def _read_regular(path: str, max_size: int, limit_set_in: str | None) -> bytes:
         if status.st_size > max_size:
             raise InputError(path, _too_big(max_size, limit_set_in, status.st_size))
         try:
-            data = file.read(max_size + 1)
+            # Asked for the limit, the reader would allocate that much for every file, which
+            # costs more than the reading; so ask for what the file holds, and read on only
+            # if it grew.
+            data = file.read(status.st_size + 1)
+            if len(data) > status.st_size:
+                data += file.read(max_size + 1 - len(data))
         except OSError as error:
             raise InputError(path, f"cannot read: {error.strerror}") from None
     if len(data) > max_size:  # it grew while it was read
