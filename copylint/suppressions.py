@@ -53,6 +53,10 @@ def _names(code: str, rule_id: str) -> bool:
 
 def directives(doc: Document) -> list[Directive]:
     """The directives of an article, each with the lines it covers."""
+    # Most articles have no directive: a search for the fixed string says so far faster than
+    # the line pattern, which is tried at every character.
+    if "copylint-" not in doc.text:
+        return []
     pattern = _IN_COMMENT if doc.is_markdown else _ON_A_LINE
     found = []
     for match in pattern.finditer(doc.text):
