@@ -18,6 +18,9 @@ _EMAIL = r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 # Matching the patterns above at every position is slow, so look for where an address could
 # start, then match there.
 _ADDRESS_HINT = re.compile(r"https?://|www\.|@")
+# What every hint holds: most articles hold none of these, which a search for each fixed
+# string finds far faster than the hint pattern, tried at every character, finds nothing.
+_HINT_MARKS = ("://", "www.", "@")
 _URL_AT_HINT = re.compile(_URL)
 _EMAIL_AT_LOCAL_PART = re.compile(_EMAIL)
 _EMAIL_LOCAL_PART = re.compile(r"[\w.+-]{1,64}\Z")
@@ -26,6 +29,8 @@ _EMAIL_LOCAL_PART = re.compile(r"[\w.+-]{1,64}\Z")
 def bare_addresses(text: str, start: int = 0) -> list[Span]:
     """The spans of bare URLs and e-mail addresses in `text` from `start`."""
     spans: list[Span] = []
+    if all(text.find(mark, start) == -1 for mark in _HINT_MARKS):
+        return spans
     for hint in _ADDRESS_HINT.finditer(text, start):
         if spans and hint.start() < spans[-1][1]:
             continue
