@@ -200,12 +200,15 @@ def test_the_house_adds_allowed_words(tmp_path: Path) -> None:
     assert doubled(text, house=house) == []
 
 
-@pytest.mark.parametrize("cut", [4, 8, 13, 21])
-def test_a_doubling_across_a_cut_of_the_words_is_found(
-    monkeypatch: pytest.MonkeyPatch, cut: int
-) -> None:
-    """A long article's words are split a megabyte at a time; a doubling astride a cut is
-    found all the same (here the cuts are a few bytes apart)."""
-    monkeypatch.setattr("copylint.text.chunks.SPLIT_BYTES", cut)
-    text = "Ministers said the the plan sat on the on the table all week."
-    assert [found[4] for found in doubled(text)] == ["the the", "on the on the"]
+def test_doublings_at_the_ends_of_the_text_and_a_word_four_times() -> None:
+    """The first and the last words of an article double like any others; a word written
+    four times doubles both as a word and as a pair."""
+    assert [found[4] for found in doubled("the the plan sat on the on the")] == [
+        "the the",
+        "on the on the",
+    ]
+    assert [found[4] for found in doubled("Ministers sat on on on on the table.")] == [
+        "on on",
+        "on on on on",
+        "on on",
+    ]

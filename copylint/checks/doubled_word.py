@@ -23,14 +23,13 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
-from operator import eq
 from typing import Any, ClassVar
 
 from copylint.checks.base import Rule, Settings
 from copylint.finding import Applicability, Edit, Finding, Fix
 from copylint.language.words import load_words
 from copylint.text.blocks import Block
-from copylint.text.chunks import character_offsets, split_words
+from copylint.text.chunks import character_offsets
 from copylint.text.document import Document
 
 # Letters lower-cased, digits, apostrophes and every byte of a non-ASCII character kept, the
@@ -51,6 +50,10 @@ _SENTENCE_END = frozenset(".!?:;")
 # Articles never stand on both sides of a connector in a repetition: `the to the` is a slip.
 _ARTICLES = frozenset({"a", "an", "the"})
 _MOST = 64
+# At the space before each word: that word and the next, where the two after them are the
+# same pair (`on the on the`), else the word alone, where the next is the same (`the the`).
+# Possessive repeats take a word whole, so the engine never backtracks into one.
+_DOUBLING = re.compile(rb" (?=([^ ]++) ++(?:([^ ]++) ++\1 ++\2|\1)(?![^ ]))")
 _NEXT_WORD = re.compile(r"[^\S\n]+([^\W\d_]+)")
 _SPACE = 32
 _STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}}
@@ -198,24 +201,17 @@ def _kept(encoded: bytes) -> bytes:
 def _doubled_words(kept: bytes) -> list[tuple[bytes, ...]]:
     """A quick look over the article's words: the words, and pairs of words, that follow
     themselves there (with anything but letters and digits between). Most articles have
-    none, and are done with here: each comparison of neighbours is one pass in C, its answers
-    a byte string searched for a hit."""
+    none, and are done with here, in one pass of the regex engine that makes no object for
+    a word unless it is doubled."""
     found: set[tuple[bytes, ...]] = set()
-    before: list[bytes] = []  # the last words of the chunk before: a doubling may straddle
-    for chunk in split_words(kept):
-        words = before + chunk
-        before = words[-3:]
-        next_same = bytes(map(eq, words, words[1:]))  # 1 where a word is the one before it
-        at = next_same.find(1)
-        while at != -1:
-            found.add((words[at],))
-            at = next_same.find(1, at + 1)
-        # A pair: a word the same as two before it, twice running (`on the on the`).
-        two_back = bytes(map(eq, words, words[2:]))
-        at = two_back.find(b"\x01\x01")
-        while at != -1:
-            found.add((words[at], words[at + 1]))
-            at = two_back.find(b"\x01\x01", at + 1)
+    for match in _DOUBLING.finditer(b" " + kept):
+        first, second = match.groups()
+        if second is None:
+            found.add((first,))
+            continue
+        found.add((first, second))
+        if first == second:  # `a a a a` doubles the word as well as the pair
+            found.add((first,))
     return sorted(found)
 
 
