@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 
 class Role(str, Enum):
@@ -35,8 +36,10 @@ class Link:
     href: str
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+# A named tuple, where the other records here are frozen dataclasses: an article has a block
+# for every paragraph, and a frozen dataclass sets each of its ten fields through
+# `object.__setattr__`, which costs three times as much as building the tuple.
+class Block(NamedTuple):
     """One block of an article. `start` and `end` are offsets in the text: for a block of prose,
     from its first character of prose to just after its last, however it is wrapped.
 
