@@ -13,7 +13,11 @@ from copylint.text.templates import front_matter_end
 _DIRECTIVE = re.compile(
     r"^[ \t]*copylint-(?:disable-next-line|disable-file|disable|enable)\b[^\n]*$", re.MULTILINE
 )
-_PARAGRAPH = re.compile(r"^[^\S\n]*\S.*(?:\n[^\S\n]*\S.*)*", re.MULTILINE)
+_TEXT_OF_A_LINE = r"\S(?:.*\S)?+"  # from its first character that is not a space to its last
+# A run of lines with text on them: the group leaves out the spaces before and after it.
+_PARAGRAPH = re.compile(
+    rf"^[^\S\n]*({_TEXT_OF_A_LINE}(?:[^\S\n]*\n[^\S\n]*{_TEXT_OF_A_LINE})*+)", re.MULTILINE
+)
 
 
 def read_plain(text: str) -> Reading:
@@ -22,11 +26,7 @@ def read_plain(text: str) -> Reading:
     blanks = bare_addresses(text, body) + _directives(text, body)
     prose = overwrite(text, [(0, body), *blanks] if body else blanks)
     blocks = [Block(Role.FRONT_MATTER, 0, body)] if body else []
-    for match in _PARAGRAPH.finditer(prose):
-        start, end = match.span()
-        piece = prose[start:end]
-        start += len(piece) - len(piece.lstrip())
-        blocks.append(Block(Role.PARAGRAPH, start, start + len(piece.strip())))
+    blocks += [Block(Role.PARAGRAPH, *match.span(1)) for match in _PARAGRAPH.finditer(prose)]
     return Reading(prose, tuple(blocks))
 
 
