@@ -50,12 +50,15 @@ _SENTENCE_END = frozenset(".!?:;")
 # Articles never stand on both sides of a connector in a repetition: `the to the` is a slip.
 _ARTICLES = frozenset({"a", "an", "the"})
 _MOST = 64
-# At the space before each word: that word and the next, where the two after them are the
-# same pair (`on the on the`), else the word alone, where the next is the same (`the the`).
-# Possessive repeats take a word whole, so the engine never backtracks into one.
-_DOUBLING = re.compile(rb" (?=([^ ]++) ++(?:([^ ]++) ++\1 ++\2|\1)(?![^ ]))")
+# At the space before each word, the doubling that starts there: that word and the next,
+# where the two after them are the same pair (`on the on the`), else the word alone, where
+# the next is the same (`the the`). Possessive repeats take a word whole, so the engine
+# never backtracks into one.
+_DOUBLING = re.compile(
+    rb" (?=(?P<doubling>(?P<first>[^ ]++) ++"
+    rb"(?:(?P<second>[^ ]++) ++(?P=first) ++(?P=second)|(?P=first)))(?![^ ]))"
+)
 _NEXT_WORD = re.compile(r"[^\S\n]+([^\W\d_]+)")
-_SPACE = 32
 _STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}}
 
 
@@ -104,14 +107,16 @@ class DoubledWord(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         encoded = doc.prose.encode()
         kept = _kept(encoded)
-        doubled = _doubled_words(kept)
-        if not doubled:
+        doublings = _doublings(kept)
+        if not doublings:
             return
         blocks = doc.prose_blocks
         starts = [block.start for block in blocks]
         # Copy doubles a word or two; a text that doubles hundreds is not copy, and only so
         # many are sought in it, so that no input makes the run crawl.
-        for tokens in _places(doc.prose, encoded, kept, doubled[:_MOST]):
+        sought = sorted(doublings)[:_MOST]
+        places = sorted((start, words) for words in sought for start in doublings[words])
+        for tokens in _places(doc.prose, encoded, places):
             index = bisect.bisect_right(starts, tokens[0].start) - 1
             if index < 0 or tokens[-1].end > blocks[index].end:
                 continue
@@ -198,49 +203,41 @@ def _kept(encoded: bytes) -> bytes:
     return encoded.translate(_KEPT)
 
 
-def _doubled_words(kept: bytes) -> list[tuple[bytes, ...]]:
-    """A quick look over the article's words: the words, and pairs of words, that follow
-    themselves there (with anything but letters and digits between). Most articles have
-    none, and are done with here, in one pass of the regex engine that makes no object for
-    a word unless it is doubled."""
-    found: set[tuple[bytes, ...]] = set()
+def _doublings(kept: bytes) -> dict[tuple[bytes, ...], list[int]]:
+    """A quick look over the article's words: each word, and pair of words, that follows
+    itself there (with anything but letters and digits between), with where each doubling
+    of it starts in `kept`. Doublings of one word do not overlap: `the the the` doubles
+    `the` once. Most articles have none, and are done with here, in one pass of the regex
+    engine that makes no object for a word unless it is doubled."""
+    starts: dict[tuple[bytes, ...], list[int]] = {}
+    ends: dict[tuple[bytes, ...], int] = {}
+
+    def add(words: tuple[bytes, ...], start: int, end: int) -> None:
+        if start >= ends.get(words, 0):
+            starts.setdefault(words, []).append(start)
+            ends[words] = end
+
+    # Offsets in `kept`, one less than in the pattern's subject, which starts with a space.
     for match in _DOUBLING.finditer(b" " + kept):
-        first, second = match.groups()
+        start, end = match.start("doubling") - 1, match.end("doubling") - 1
+        first, second = match["first"], match["second"]
         if second is None:
-            found.add((first,))
+            add((first,), start, end)
             continue
-        found.add((first, second))
+        add((first, second), start, end)
         if first == second:  # `a a a a` doubles the word as well as the pair
-            found.add((first,))
-    return sorted(found)
+            add((first,), start, match.end("second") - 1)
+    return starts
 
 
 def _places(
-    prose: str, encoded: bytes, kept: bytes, doubled: list[tuple[bytes, ...]]
+    prose: str, encoded: bytes, places: list[tuple[int, tuple[bytes, ...]]]
 ) -> Iterator[list[_Token]]:
-    """Where each doubled word or pair stands in the prose with only spaces between its
-    words, as tokens. Each is sought in the kept bytes by a pattern that begins with its
-    first word, which the regex engine finds as fast as `find` finds a string; only the
-    doublings themselves are looked at in Python, however often their words occur."""
-    starts: list[tuple[int, tuple[bytes, ...]]] = []
-    for words in doubled:
-        sequence = (*words, *words)
-        # No lookbehind for the start of a word: it would stop the engine's fast search for
-        # the pattern's first letters (ten times slower). A match inside a word (`sat at`
-        # for `at at`) is passed over by one character, since the real one may overlap it.
-        pattern = re.compile(b" +".join(map(re.escape, sequence)) + b"(?![^ ])")
-        match = pattern.search(kept)
-        while match is not None:
-            at = match.start()
-            if at and kept[at - 1] != _SPACE:
-                match = pattern.search(kept, at + 1)
-                continue
-            starts.append((at, sequence))
-            match = pattern.search(kept, match.end())
-    starts.sort()
-    offsets = character_offsets(encoded, [at for at, _ in starts])
-    for (_, sequence), start in zip(starts, offsets, strict=True):
-        tokens = _sequence(prose, start, [word.decode() for word in sequence])
+    """Where each doubling stands in the prose with only spaces between its words, as tokens,
+    from its start in the kept bytes and its word or pair."""
+    offsets = character_offsets(encoded, [at for at, _ in places])
+    for (_, words), start in zip(places, offsets, strict=True):
+        tokens = _sequence(prose, start, [word.decode() for word in (*words, *words)])
         if tokens:
             yield tokens
 
