@@ -113,9 +113,9 @@ class DoubledWord(Rule):
         blocks = doc.prose_blocks
         starts = [block.start for block in blocks]
         # Copy doubles a word or two; a text that doubles hundreds is not copy, and only so
-        # many are sought in it, so that no input makes the run crawl.
-        sought = sorted(doublings)[:_MOST]
-        places = sorted((start, words) for words in sought for start in doublings[words])
+        # many are looked at in it, so that no input makes the run crawl.
+        looked_at = sorted(doublings)[:_MOST]
+        places = sorted((start, words) for words in looked_at for start in doublings[words])
         for tokens in _places(doc.prose, encoded, places):
             index = bisect.bisect_right(starts, tokens[0].start) - 1
             if index < 0 or tokens[-1].end > blocks[index].end:
