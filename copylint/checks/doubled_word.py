@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
@@ -52,11 +53,16 @@ _ARTICLES = frozenset({"a", "an", "the"})
 _MOST = 64
 # At the space before each word, the doubling that starts there: that word and the next,
 # where the two after them are the same pair (`on the on the`), else the word alone, where
-# the next is the same (`the the`). Possessive repeats take a word whole, so the engine
-# never backtracks into one.
+# the next is the same (`the the`). Possessive repeats (Python 3.11 on) take a word whole, so
+# that the engine never backtracks into one: twice as fast. Without them, on Python 3.10, the
+# pattern finds the same doublings, since a word cut short is followed by no space.
+_WHOLE = "+" if sys.version_info >= (3, 11) else ""
 _DOUBLING = re.compile(
-    rb" (?=(?P<doubling>(?P<first>[^ ]++) ++"
-    rb"(?:(?P<second>[^ ]++) ++(?P=first) ++(?P=second)|(?P=first)))(?![^ ]))"
+    (
+        f" (?=(?P<doubling>(?P<first>[^ ]+{_WHOLE}) +{_WHOLE}"
+        f"(?:(?P<second>[^ ]+{_WHOLE}) +{_WHOLE}(?P=first) +{_WHOLE}(?P=second)|(?P=first)))"
+        "(?![^ ]))"
+    ).encode()
 )
 _NEXT_WORD = re.compile(r"[^\S\n]+([^\W\d_]+)")
 _STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}}

@@ -13,10 +13,10 @@ from copylint.text.templates import front_matter_end
 _DIRECTIVE = re.compile(
     r"^[ \t]*copylint-(?:disable-next-line|disable-file|disable|enable)\b[^\n]*$", re.MULTILINE
 )
-_TEXT_OF_A_LINE = r"\S(?:.*\S)?+"  # from its first character that is not a space to its last
+_TEXT_OF_A_LINE = r"\S(?:.*\S)?"  # from its first character that is not a space to its last
 # A run of lines with text on them: the group leaves out the spaces before and after it.
 _PARAGRAPH = re.compile(
-    rf"^[^\S\n]*({_TEXT_OF_A_LINE}(?:[^\S\n]*\n[^\S\n]*{_TEXT_OF_A_LINE})*+)", re.MULTILINE
+    rf"^[^\S\n]*({_TEXT_OF_A_LINE}(?:[^\S\n]*\n[^\S\n]*{_TEXT_OF_A_LINE})*)", re.MULTILINE
 )
 
 
