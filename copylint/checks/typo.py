@@ -108,7 +108,7 @@ class Typo(Rule):
         unknown = self._unknown(found, words)
         if not unknown:
             return
-        counted = _Counter(doc.text, len(unknown))
+        counted = _Counter(doc.text, unknown)
         once = [word for word in unknown if counted.count(word) == 1]
         places = _places(prose, encoded, scanned, once)
         # Real copy has a few typos an article; a text of nothing else is not copy, and only so
@@ -169,15 +169,17 @@ def _settled(words: Words, min_length: int) -> set[bytes]:
 
 class _Counter:
     """How often a word stands in the whole text, in any case: prose, code, links and front
-    matter alike. A few words are counted by searching the text; many, in one pass."""
+    matter alike. A few words are counted by searching the text; many, in one pass that
+    counts only them and their inflections, as most of a long text is neither."""
 
-    def __init__(self, text: str, wanted: int) -> None:
+    def __init__(self, text: str, wanted: list[bytes]) -> None:
         lowered = text.encode().translate(_LOWERED)
         self._counts: Counter[bytes] | None = None
-        if len(lowered) * wanted > _SEARCH_LIMIT:
+        if len(lowered) * len(wanted) > _SEARCH_LIMIT:
+            forms = {form for word in wanted for form in _forms(word)}
             self._counts = Counter()
             for chunk in split_words(lowered):
-                self._counts.update(chunk)
+                self._counts.update([word for word in chunk if word in forms])
         self._words = b" " + lowered + b" "
 
     def count(self, word: bytes) -> int:
@@ -186,11 +188,16 @@ class _Counter:
         return self._words.count(b" " + word + b" ")
 
     def uses(self, word: bytes) -> int:
-        """Its uses and its inflections': `structs` in the copy, `struct` in the code."""
-        forms = {word, word + b"s", word + b"es", word + b"ed", word + b"d", word + b"ing"}
-        if word.endswith(b"s"):
-            forms.add(word[:-1])
-        return sum(self.count(form) for form in forms)
+        """Its uses and its inflections'."""
+        return sum(self.count(form) for form in _forms(word))
+
+
+def _forms(word: bytes) -> set[bytes]:
+    """A word and its inflections: `structs` in the copy, `struct` in the code."""
+    forms = {word, word + b"s", word + b"es", word + b"ed", word + b"d", word + b"ing"}
+    if word.endswith(b"s"):
+        forms.add(word[:-1])
+    return forms
 
 
 def _places(
