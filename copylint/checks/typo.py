@@ -32,7 +32,7 @@ from copylint.finding import Applicability, Finding
 from copylint.language.lexicon import load_lexicon
 from copylint.language.slips import correction, derivations
 from copylint.language.words import Words, load_words
-from copylint.text.chunks import character_offsets, split_words
+from copylint.text.chunks import character_offsets, pieces, split_words
 from copylint.text.document import Document
 
 # ASCII letters as they are, everything else a space: the article's words, cased.
@@ -100,11 +100,10 @@ class Typo(Rule):
         prose = doc.prose
         encoded = prose.encode()
         scanned = encoded.translate(_LETTERS)
+        judged = _judged_words(self.min_length)
         found: set[bytes] = set()
-        count = 0
-        for chunk in split_words(scanned):
-            found.update(chunk)
-            count += len(chunk)
+        for piece in pieces(scanned):
+            found.update(judged.findall(b" " + piece + b" "))
         unknown = self._unknown(found, words)
         if not unknown:
             return
@@ -113,7 +112,7 @@ class Typo(Rule):
         places = _places(prose, encoded, scanned, once)
         # Real copy has a few typos an article; a text of nothing else is not copy, and only so
         # many of its words are weighed, so that no input makes the run crawl.
-        budget = _BUDGET + count // _WORDS_A_SLIP
+        budget = _Budget(scanned)
         for word in once:
             # Where it stands first, as that is cheap, and most unknown words fail there.
             starts = [
@@ -125,8 +124,7 @@ class Typo(Rule):
             made = derivations(text, words.is_word, words.is_common)
             if any(derived.kind != "suffix" for derived in made) or words.starts_common(word):
                 continue  # a word made of words (unsee, skillset), or clipped (struct)
-            budget -= 1
-            if budget < 0:
+            if not budget.spend():
                 return
             slip = correction(text, words)
             if slip is None or not all(derived.respelt_by(slip.meant) for derived in made):
@@ -147,18 +145,43 @@ class Typo(Rule):
         return not (self.quotations_as_said and doc.in_quotation(start))
 
     def _unknown(self, found: set[bytes], words: Words) -> list[bytes]:
-        """The article's lower-case words that the dictionary does not have, in order. Each
-        word found to be known, short or capitalised is remembered for the process, so that a
-        run of many articles looks each up once: most of an article's words are settled by a
-        set difference."""
+        """The words found that the dictionary does not have, in order. Each word found to be
+        known is remembered for the process, so that a run of many articles looks each up
+        once: most of an article's words are settled by a set difference."""
         settled = _settled(words, self.min_length)
         unknown = []
         for word in found - settled:
-            if len(word) < self.min_length or not word.islower() or words.is_word(word):
+            if words.is_word(word):
                 settled.add(word)
             else:
                 unknown.append(word)
         return sorted(unknown)
+
+
+@cache
+def _judged_words(min_length: int) -> re.Pattern[bytes]:
+    """The scanned words of at least `min_length` lower-case letters, in a text padded with
+    spaces: only they are judged, and gathering only them spares a set of every word."""
+    return re.compile(rb" ([a-z]{%d,})(?= )" % min_length)
+
+
+class _Budget:
+    """Unknown words weighed for a slip: _BUDGET an article, and one for each _WORDS_A_SLIP
+    of its words, counted (a pass over the text) only once the first are spent."""
+
+    def __init__(self, scanned: bytes) -> None:
+        self._scanned = scanned
+        self._left = _BUDGET
+        self._counted = False
+
+    def spend(self) -> bool:
+        """Whether one more word may be weighed."""
+        self._left -= 1
+        if self._left < 0 and not self._counted:
+            self._counted = True
+            count = sum(len(chunk) for chunk in split_words(self._scanned))
+            self._left += count // _WORDS_A_SLIP
+        return self._left >= 0
 
 
 @cache

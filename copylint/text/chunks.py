@@ -12,11 +12,16 @@ SPLIT_BYTES = 1 << 20
 
 def split_words(words: bytes) -> Iterator[list[bytes]]:
     """The words of `words` (spaces between them), a megabyte's worth at a time, in order."""
+    return (piece.split() for piece in pieces(words))
+
+
+def pieces(words: bytes) -> Iterator[bytes]:
+    """`words` (spaces between them) a megabyte at a time, cut between words, in order."""
     start = 0
     while start < len(words):
         end = words.find(b" ", start + SPLIT_BYTES)
         end = len(words) if end < 0 else end
-        yield words[start:end].split()
+        yield words[start:end]
         start = end
 
 
