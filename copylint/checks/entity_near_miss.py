@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -13,7 +13,6 @@ from copylint.checks.base import Rule, Settings
 from copylint.finding import Applicability, Finding
 from copylint.language.lexicon import Lexicon, load_lexicon
 from copylint.language.names import (
-    NameIndex,
     NameUse,
     is_acronym,
     is_relative,
@@ -22,6 +21,7 @@ from copylint.language.names import (
     name_forms,
     neighbouring_names,
     slip,
+    slip_finder,
     uses_of,
 )
 from copylint.language.nlp import entities_over
@@ -114,13 +114,14 @@ class EntityNearMiss(Rule):
             for form, n in counts.items()
             if n >= self.min_count and len(form) >= self.min_length and not is_acronym(form)
         }
-        index = NameIndex(frequent)
         # A form used more often than this has no form used `ratio` times as often.
         most_rare = max(frequent.values(), default=0) // self.ratio
+        suspects = self._suspects(counts)
+        near = slip_finder(frequent, len(suspects))
         unmatched = []
-        for rare in self._suspects(counts):
+        for rare in suspects:
             n = counts[rare]
-            closest = self._closest(rare, n, index) if n <= most_rare else []
+            closest = self._closest(rare, n, frequent, near) if n <= most_rare else []
             if closest:
                 best = max(closest, key=lambda form: frequent[form])
                 yield from self._unless_words(_NearMiss(rare, best, frequent[best], True))
@@ -147,14 +148,20 @@ class EntityNearMiss(Rule):
             and not is_acronym(form)
         ]
 
-    def _closest(self, rare: str, uses: int, index: NameIndex) -> list[str]:
-        """The frequent forms `rare`, used `uses` times, could be a slip for: used `ratio` times
-        as often, not its relatives, and only a letter longer than a form shorter than
-        `min_length`."""
+    def _closest(
+        self,
+        rare: str,
+        uses: int,
+        frequent: Mapping[str, int],
+        near: Callable[[str], list[str]],
+    ) -> list[str]:
+        """The frequent forms (as `near` finds them) `rare`, used `uses` times, could be a slip
+        for: used `ratio` times as often, not its relatives, and only a letter longer than a
+        form shorter than `min_length`."""
         return [
             form
-            for form in index.near(rare)
-            if index.counts[form] >= self.ratio * uses
+            for form in near(rare)
+            if frequent[form] >= self.ratio * uses
             and not is_relative(rare, form)
             and (len(rare) >= self.min_length or slip(rare, form) == "dropped")
         ]

@@ -4,15 +4,16 @@ the keyboard from another.
 A typo in a name is one slip away from the right spelling: a key struck for its neighbour, two
 letters transposed, one dropped or doubled, an extra key beside the one meant. `slip` says which
 (each is one edit of Damerau's distance, so a substitution of keys far apart, Faris for Paris,
-is not a slip), and a `NameIndex` finds, among many names, those a form could be a slip for by
-looking up its single-letter deletions (each name is stored under its own deletions), so a
-lexicon of tens of thousands of names answers in microseconds.
+is not a slip). `slips_among` compares a form with each of a few names, and a `NameIndex`
+finds, among many names, those a form could be a slip for by looking up its single-letter
+deletions (each name is stored under its own deletions), so a lexicon of tens of thousands of
+names answers in microseconds.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -29,6 +30,8 @@ _NEIGHBOURS = re.compile(f"({_NAME_PATTERN})(?= ({_NAME_PATTERN}))")
 # A name that is only one letter longer than another is often its relative, not its typo:
 # Russia/Russian, Israel/Israeli, Kennedy/Kennedys.
 DERIVING_LETTERS = frozenset("sni")
+# Forms to find slips for past which indexing the names they are compared with is quicker.
+_FORMS_WORTH_AN_INDEX = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +88,8 @@ def slip(typed: str, meant: str) -> str | None:
     "dropped", "doubled" or "extra" (a key next to its neighbour); None if it is not."""
     if typed == meant or abs(len(typed) - len(meant)) > 1:
         return None
+    if min(len(typed), len(meant)) >= 3 and typed[0] != meant[0] and typed[-1] != meant[-1]:
+        return None  # a slip changes two neighbouring letters at most: never first and last
     first = next(
         (i for i, (x, y) in enumerate(zip(typed, meant, strict=False)) if x != y),
         min(len(typed), len(meant)),
@@ -110,6 +115,21 @@ def slip(typed: str, meant: str) -> str | None:
         return "neighbour" if neighbouring_keys(typed[first], meant[first]) else None
     swapped = typed[first] == meant[rest] and typed[rest] == meant[first]
     return "transposed" if swapped and typed[rest + 1 :] == meant[rest + 1 :] else None
+
+
+def slips_among(form: str, names: Iterable[str]) -> list[str]:
+    """The names `form` could be a slip of the keyboard for, in order, compared one by one."""
+    return sorted(name for name in names if slip(form, name))
+
+
+def slip_finder(names: Mapping[str, int], forms: int) -> Callable[[str], list[str]]:
+    """What finds, for each of `forms` forms, the names it could be a slip for. Indexing a name
+    costs about ten comparisons with it (most pairs differ in first and last letter, which
+    `slip` sees at once): an article's handful of rare forms are compared with its names, the
+    thousands of a long text looked up in a `NameIndex`, so the time stays linear."""
+    if forms > _FORMS_WORTH_AN_INDEX:
+        return NameIndex(names).near
+    return lambda form: slips_among(form, names)
 
 
 def is_relative(rare: str, frequent: str) -> bool:
@@ -150,7 +170,7 @@ class NameIndex:
     def near(self, form: str) -> list[str]:
         """The names `form` could be a slip of the keyboard for."""
         candidates = {name for key in _deletions(form) for name in self._by_key.get(key, ())}
-        return sorted(name for name in candidates if slip(form, name))
+        return slips_among(form, candidates)
 
 
 @dataclass(frozen=True)
