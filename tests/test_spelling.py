@@ -192,6 +192,15 @@ def test_a_word_the_house_allows_both_ways_is_kept_consistent() -> None:
     assert spelling(text, "en-GB") == [(1, 25, "judgement", "judgment")]
 
 
+def test_on_a_tie_between_two_spellings_the_article_s_first_is_kept() -> None:
+    assert spelling("A judgement was due. The judgment came.\n", "en-GB") == [
+        (1, 26, "judgment", "judgement")
+    ]
+    assert spelling("A judgment was due. The judgement came.\n", "en-GB") == [
+        (1, 25, "judgement", "judgment")
+    ]
+
+
 def test_two_different_british_words_are_not_a_consistency_fault() -> None:
     assert spelling("A computer program for the Today programme.\n", "en-GB") == []
 

@@ -118,8 +118,9 @@ def _family_conflicts(uses: Sequence[VariantUse]) -> Iterator[tuple[VariantUse, 
         if len({use.variant.form for use in members}) < 2:
             continue  # one spelling only, as in most families: nothing to count
         counts = Counter(use.variant.form for use in members)
-        order = list(dict.fromkeys(use.variant.form for use in members))
-        winner = max(counts, key=lambda form: (counts[form], -order.index(form)))
+        # A Counter keeps its forms in the order they first came, and `max` takes the first of
+        # equals: on a tie, the article's first spelling.
+        winner = max(counts, key=counts.__getitem__)
         model = next(use for use in members if use.variant.form == winner)
         yield from ((use, model) for use in members if use.variant.form != winner)
 
