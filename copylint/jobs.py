@@ -261,7 +261,7 @@ def outcomes(
     # of a process that has read the config and the rules' word lists (50 ms), where each
     # would read them for itself. A question for the recogniser leaves it to the workers.
     with questions_handed_back():
-        first = _check_in_worker(checker, todo[0])
+        first = _checked_unless_handed_back(checker, todo[0])
     if first is not None:
         kept[kept.index(None)], todo = first, todo[1:]
     with _on_pool(todo, checker, jobs) as checked:
@@ -349,10 +349,12 @@ def _check_chunk(paths: list[str]) -> list[Outcome | None]:
     """A worker's check of a few files, sent back together (a rule list the files share
     pickles once); None for a file handed back to the parent."""
     assert _checker is not None
-    return [_check_in_worker(_checker, path) for path in paths]
+    return [_checked_unless_handed_back(_checker, path) for path in paths]
 
 
-def _check_in_worker(checker: Checker, path: str) -> Outcome | None:
+def _checked_unless_handed_back(checker: Checker, path: str) -> Outcome | None:
+    """The file's outcome as it can go to another process; None where a question for the
+    recogniser hands the file back (in a worker, or in the parent before the workers start)."""
     try:
         return portable(checker.check(path))
     except QuestionsLeft:

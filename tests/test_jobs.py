@@ -179,9 +179,9 @@ def test_a_file_only_the_recogniser_can_decide_is_checked_by_the_parent(
     monkeypatch.setattr(nlp, "_SAID", {})
     monkeypatch.setattr(nlp, "_ASKING", nlp._Asking(hand_back=True, tell=told.append))
     checker = jobs.Checker(jobs.Options())
-    assert jobs._check_in_worker(checker, str(tmp_path / "0-idan.txt")) is None
-    assert jobs._check_in_worker(checker, str(tmp_path / "1-idan.txt")) is None
-    outcome = jobs._check_in_worker(checker, str(tmp_path / "0-vodafpne.txt"))
+    assert jobs._checked_unless_handed_back(checker, str(tmp_path / "0-idan.txt")) is None
+    assert jobs._checked_unless_handed_back(checker, str(tmp_path / "1-idan.txt")) is None
+    outcome = jobs._checked_unless_handed_back(checker, str(tmp_path / "0-vodafpne.txt"))
     assert outcome is not None and [r.text for r in outcome.reports] == ["Vodafpne"]
     assert told == [None]
 
