@@ -149,6 +149,34 @@ def test_a_text_too_long_to_search_word_by_word_gives_the_same_findings(
     assert len(searched) == 4
 
 
+MIXED_TEXT = (
+    "Zoë’s café 😀 in 北京: the centered plan, a COLOR chart, the centeredé sign; centered.\n\n"
+    "Gray skies. The Grayson family and a GRAY dog left. Color returns to Colorado.\n\n"
+    "Gray, 26, hurt his ankle, said Scott Gray, and the gray-green sea was calm.\n"
+)
+
+
+@pytest.mark.parametrize("automaton", [True, False], ids=["re2", "word-by-word"])
+def test_both_one_pass_searches_find_what_the_search_form_by_form_finds(
+    monkeypatch: pytest.MonkeyPatch, automaton: bool
+) -> None:
+    # Gray starting a sentence is a name, as the article writes it so in mid-sentence (Scott
+    # Gray); Color is copy, as Colorado is no use of it; GRAY is emphasis, not a name.
+    searched = findings(HEADLINE + MIXED_TEXT, "en-GB")
+    assert searched == [
+        (3, 25, "centered", "centred"),
+        (3, 42, "COLOR", "COLOUR"),
+        (3, 75, "centered", "centred"),
+        (5, 38, "GRAY", "GREY"),
+        (5, 53, "Color", "Colour"),
+        (7, 52, "gray", "grey"),
+    ]
+    monkeypatch.setattr("copylint.language.spelling._SEARCH_LIMIT", 0)
+    if not automaton:
+        monkeypatch.setattr("copylint.language.spelling._forms_automaton", lambda forms: None)
+    assert findings(HEADLINE + MIXED_TEXT, "en-GB") == searched
+
+
 def test_quotations_are_spelt_the_house_way_unless_the_house_says_otherwise(
     tmp_path: Path,
 ) -> None:

@@ -15,9 +15,10 @@ capitalised too (`Arbor Networks`) or the article capitalises it mid-sentence el
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from copylint.language.variants import Locale, Variant, load_variants
 from copylint.text.chunks import character_offsets, split_words
@@ -110,9 +111,10 @@ class VariantFinder:
     def _locate(self, doc: Document, scan: _Scan, forms: frozenset[bytes]) -> list[VariantUse]:
         found = []
         prose = doc.prose
-        page = _Page(prose, doc.soft_breaks)
+        places = scan.occurrences(prose, forms)
+        page = _Page(prose, doc.soft_breaks, places)
         table = load_variants()
-        for start, end in scan.occurrences(prose, forms):
+        for start, end in places:
             if self._is_name(page, start, end):
                 continue
             text = prose[start:end]
@@ -172,7 +174,7 @@ class _Scan:
         it (café) is checked in the prose."""
         if len(self.words) * len(forms) > _SEARCH_LIMIT:
             if not self.passed:
-                self.passed.extend(_occurrences_in_one_pass(prose, self.hits))
+                self.passed.extend(_occurrences_in_one_pass(prose, self))
             return [(start, end) for start, end, form in self.passed if form in forms]
         starts = []
         words = self.words
@@ -217,11 +219,13 @@ def _scan(prose: str) -> _Scan:
 
 
 class _Page:
-    """What the name tests ask of a whole article, worked out once for it."""
+    """What the name tests ask of a whole article, worked out once for it. `places` are where
+    the variants sought stand, in any case: a word's other uses are among them."""
 
-    def __init__(self, prose: str, soft_breaks: frozenset[int]) -> None:
+    def __init__(self, prose: str, soft_breaks: frozenset[int], places: list[tuple[int, int]]):
         self.prose = prose
         self.soft_breaks = soft_breaks
+        self._places = places
         self._mid_sentence: dict[str, bool] = {}
 
     @cached_property
@@ -236,19 +240,59 @@ class _Page:
         if word not in self._mid_sentence:
             self._mid_sentence[word] = any(
                 not _starts_sentence(self.prose, start, self.soft_breaks)
-                for start, _ in _whole_words(self.prose, [word])
+                for start in self._starts_as_written.get(word, ())
             )
         return self._mid_sentence[word]
+
+    @cached_property
+    def _starts_as_written(self) -> dict[str, list[int]]:
+        starts: dict[str, list[int]] = {}
+        for start, end in self._places:
+            starts.setdefault(self.prose[start:end], []).append(start)
+        return starts
 
 
 # Past this many bytes searched (text length times forms sought), see _occurrences_in_one_pass.
 _SEARCH_LIMIT = 2_000_000
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
+# What RE2 may take to hold every form of the variant table at once (its default is 8 MB).
+_AUTOMATON_MEMORY = 64 << 20
 
 
-def _occurrences_in_one_pass(prose: str, forms: frozenset[bytes]) -> list[tuple[int, int, bytes]]:
-    """Past `_SEARCH_LIMIT`, one pass over every word of the text beats a search for each
-    form: a 10 MB file is read once, not 500 times. Each place comes with its form."""
+def _occurrences_in_one_pass(prose: str, scan: _Scan) -> list[tuple[int, int, bytes]]:
+    """Past `_SEARCH_LIMIT`, one pass over the text beats a search for each form: a 10 MB file
+    is read once, not 500 times. Each place comes with its form. The pass is RE2's, over the
+    scanned bytes: an alternation of the forms between word boundaries is one automaton, so a
+    hit costs what a search does and a word that is none costs nothing in Python."""
+    automaton = _forms_automaton(scan.hits)
+    if automaton is None:
+        return _occurrences_word_by_word(prose, scan.hits)
+    spans = [match.span() for match in automaton.finditer(scan.words)]
+    starts = character_offsets(scan.encoded, [start for start, _ in spans])
+    return [
+        (start, start + end - at, scan.words[at:end])
+        for (at, end), start in zip(spans, starts, strict=True)
+        if _whole(prose, start, start + end - at)
+    ]
+
+
+def _forms_automaton(forms: frozenset[bytes]) -> Any:
+    """The forms as one RE2 pattern over scanned bytes, where only letters are word characters;
+    None where RE2 is not installed or will not take that many."""
+    try:
+        import re2
+    except ImportError:  # an optional speed-up, as for the house's patterns
+        return None
+    options = re2.Options()
+    options.log_errors = False
+    options.max_mem = _AUTOMATON_MEMORY
+    try:
+        return re2.compile(rb"\b(?:" + b"|".join(sorted(forms)) + rb")\b", options)
+    except Exception:  # re2.error: past its memory
+        return None
+
+
+def _occurrences_word_by_word(prose: str, forms: frozenset[bytes]) -> list[tuple[int, int, bytes]]:
     wanted = {form.decode(): form for form in forms}
     found = []
     for match in _ASCII_WORD.finditer(prose):
@@ -256,18 +300,6 @@ def _occurrences_in_one_pass(prose: str, forms: frozenset[bytes]) -> list[tuple[
         if form is not None and _whole(prose, *match.span()):
             found.append((*match.span(), form))
     return found
-
-
-def _whole_words(text: str, words: Iterable[str]) -> Iterator[tuple[int, int]]:
-    """Where each of `words` stands in `text` as a whole word (a hyphen or an apostrophe ends
-    a word), matching case exactly."""
-    for word in words:
-        at = text.find(word)
-        while at != -1:
-            end = at + len(word)
-            if _whole(text, at, end):
-                yield at, end
-            at = text.find(word, end)
 
 
 def _whole(text: str, start: int, end: int) -> bool:
