@@ -11,6 +11,7 @@ from pathlib import Path
 import spacy
 
 from copylint.language.nlp import _NOT_NER, FALLBACK_MODELS, ner_pipeline
+from copylint.language.spacy_start import load_standard_pipeline
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_a48f44d96701f5af.txt"
 SPECIAL_CASES = (
@@ -22,8 +23,8 @@ SPECIAL_CASES = (
 def test_the_pipeline_tokenizes_and_recognises_as_spacy_load_does() -> None:
     name = next(name for name in FALLBACK_MODELS if spacy.util.is_package(name))
     ours, plain = ner_pipeline(None), spacy.load(name, exclude=list(_NOT_NER))
-    assert ours.tokenizer.rules == plain.tokenizer.rules
-    assert len(ours.tokenizer.rules) > 1000
+    assert {**ours.tokenizer.rules, **ours.tokenizer.unmet} == plain.tokenizer.rules
+    assert len(plain.tokenizer.rules) > 1000
     texts = [SPECIAL_CASES, *SEED.read_text("utf-8").split("\n\n")]
     for mine, theirs in zip(ours.pipe(texts), plain.pipe(texts), strict=True):
         assert [t.text for t in mine] == [t.text for t in theirs]
@@ -32,6 +33,18 @@ def test_the_pipeline_tokenizes_and_recognises_as_spacy_load_does() -> None:
         ]
     said = [(e.text, e.label_) for e in ours(SPECIAL_CASES).ents]
     assert ("O'Neill", "PERSON") in said
+
+
+def test_a_special_case_is_added_when_a_text_first_holds_it() -> None:
+    name = next(name for name in FALLBACK_MODELS if spacy.util.is_package(name))
+    fresh, plain = load_standard_pipeline(spacy, name, list(_NOT_NER)), spacy.load(name)
+    assert fresh.tokenizer.rules == {}
+    assert fresh.tokenizer.unmet == plain.tokenizer.rules
+    for text in ("At 9 a.m. it rained.", SPECIAL_CASES, "Then 9 a.m. came (a.m.)."):
+        assert [t.text for t in fresh(text)] == [t.text for t in plain(text)]
+    assert {"a.m.", "Dr.", "didn't", "St.", ":)"} <= set(fresh.tokenizer.rules)
+    assert ":-)" in fresh.tokenizer.unmet
+    assert {**fresh.tokenizer.rules, **fresh.tokenizer.unmet} == plain.tokenizer.rules
 
 
 def test_spacy_s_command_line_is_imported_only_when_asked_for() -> None:
