@@ -328,6 +328,13 @@ def test_a_file_given_twice_is_checked_once(here: Path, article: str) -> None:
     result = check("--format", "json", article, article, "./article.txt", "desk", story, "desk/")
     assert result.exit_code == 1
     assert findings(result) == chrome(article) + chrome(story)
+    # By a link too: a symbolic one, a hard one, or a link to its folder.
+    os.symlink("story.txt", here / "desk" / "linked.txt")
+    os.link(here / "desk" / "story.txt", here / "hard.txt")
+    os.symlink("desk", here / "desk-link")
+    linked = os.path.join("desk-link", "linked.txt")
+    result = check("--format", "json", story, linked, "hard.txt", "desk-link/story.txt")
+    assert findings(result) == chrome(story)
     result = check("--format", "json", "-", "-", input=ARTICLE)
     assert findings(result) == chrome("<stdin>")
 

@@ -39,10 +39,10 @@ def discover(paths: Iterable[str], skipped: Skipped | None = None) -> Iterator[s
     files are still checked; one that a folder or a glob finds is passed over and told to
     `skipped`. Neither a folder walk nor a glob's `**` follows a link to a folder, so a link
     loop cannot make either run for ever."""
-    seen: set[str] = set()
+    seen: set[object] = set()
     for given in paths:
         for found, problem in _expand(given):
-            key = found if found == STDIN else os.path.realpath(found)
+            key = found if found == STDIN else _identity(found)
             if key in seen:
                 continue
             seen.add(key)
@@ -50,6 +50,17 @@ def discover(paths: Iterable[str], skipped: Skipped | None = None) -> Iterator[s
                 yield found
             elif skipped is not None:
                 skipped(found, problem)
+
+
+def _identity(path: str) -> object:
+    """What makes two paths one file, by a link or not: its device and inode (one system call,
+    where resolving the path is one for each of its folders); its absolute path if it names
+    nothing."""
+    try:
+        found = os.stat(path)
+    except (OSError, ValueError):
+        return os.path.abspath(path)
+    return found.st_dev, found.st_ino
 
 
 def _expand(given: str) -> Iterator[tuple[str, str | None]]:
