@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import operator
 import sys
+import threading
 from types import ModuleType
 from typing import Any
 
@@ -90,6 +91,8 @@ def _special_cases_when_met(spacy: Any) -> Any:
             super().__init__(*args, **kwargs)
             self.unmet: dict[str, Any] = {}
             self._unmet_by_start: dict[str, list[str]] = {}
+            # A server checks in several threads: one adds what it met before another looks.
+            self._adding = threading.Lock()
 
         def from_bytes(self, data: bytes, *, exclude: tuple[str, ...] = ()) -> Any:
             super().from_bytes(data, exclude=(*exclude, "exceptions"))
@@ -101,8 +104,9 @@ def _special_cases_when_met(spacy: Any) -> Any:
 
         def __call__(self, text: str) -> Any:
             if self.unmet:
-                for string in self._met_in(text):
-                    self.add_special_case(string, self.unmet.pop(string))
+                with self._adding:
+                    for string in self._met_in(text):
+                        self.add_special_case(string, self.unmet.pop(string))
             return super().__call__(text)
 
         def _met_in(self, text: str) -> list[str]:
