@@ -222,7 +222,9 @@ class _Page:
     """What the name tests ask of a whole article, worked out once for it. `places` are where
     the variants sought stand, in any case: a word's other uses are among them."""
 
-    def __init__(self, prose: str, soft_breaks: frozenset[int], places: list[tuple[int, int]]):
+    def __init__(
+        self, prose: str, soft_breaks: frozenset[int], places: list[tuple[int, int]]
+    ) -> None:
         self.prose = prose
         self.soft_breaks = soft_breaks
         self._places = places
