@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from copylint.text import inline, markdown
 from copylint.text.document import Document
 
 
@@ -277,6 +278,28 @@ PROSE_KEPT_AS_IS = [
 @pytest.mark.parametrize("text", PROSE_KEPT_AS_IS)
 def test_prose_that_looks_like_markup_is_kept(text: str) -> None:
     assert masked(text) == text
+
+
+WITHOUT_OPENING_MARKUP = [
+    "A plain paragraph, with “quotes”, don't and £5 (or $6) - a dash; 50% + 2 = #3 @home.",
+    "A line broken with two spaces  \nand one\nand none",
+    "Table | like | text: a:b, c=d {e} and http://example.com/a-path?q=1",
+    "# Heading-ish text, 1. numbered, + plus, > quote sign inside",
+]
+
+
+@pytest.mark.parametrize("source", WITHOUT_OPENING_MARKUP)
+def test_a_source_without_opening_markup_reads_as_its_parse_would(
+    monkeypatch: pytest.MonkeyPatch, source: str
+) -> None:
+    md = markdown._parser()
+    unparsed = inline.read_inline(md, source, {})
+    assert unparsed.prose() == ([(0, len(source))], [])
+    # Told that every character of the source may open markup, it parses it, to the same end.
+    monkeypatch.setattr(inline, "_OPENING_MARKUP", frozenset(source))
+    parsed = inline.read_inline(md, source, {})
+    assert (parsed.prose(), parsed.links, parsed.images) == (unparsed.prose(), [], [])
+    assert parsed.regions  # it was parsed
 
 
 ARTICLE = """\

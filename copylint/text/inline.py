@@ -26,6 +26,9 @@ _BLANKED_WHOLE = frozenset(
     {"backticks", "autolink", "html_inline", "footnote_ref", "footnote_inline"}
 )
 _DELIMITED = frozenset({"emphasis", "strikethrough"})
+# The characters the rules `_note` records open with: backticks, autolinks, raw HTML, footnotes,
+# escapes, entities, links, images, emphasis and strikethrough. Text without them is all prose.
+_OPENING_MARKUP = frozenset("`<[^\\&!*_~")
 # The footnote plugin's rules look up their data before they look at the character they start
 # with; asking first spares that at every position.
 _OPENING_CHARACTERS = {"footnote_ref": "[", "footnote_inline": "^"}
@@ -67,8 +70,11 @@ class InlineMarkup:
 
 def read_inline(md: MarkdownIt, source: str, env: dict[str, Any]) -> InlineMarkup:
     """Parse one paragraph's, heading's or cell's inline source with a parser made by
-    `track_positions`."""
+    `track_positions`. A source without a character any noted rule opens with is all prose,
+    as most are, and is not parsed."""
     markup = InlineMarkup(source)
+    if _OPENING_MARKUP.isdisjoint(source):
+        return markup
     env[_ENV_KEY] = markup
     try:
         md.inline.parse(source, md, env, [])
