@@ -30,8 +30,8 @@ _NEIGHBOURS = re.compile(f"({_NAME_PATTERN})(?= ({_NAME_PATTERN}))")
 # A name that is only one letter longer than another is often its relative, not its typo:
 # Russia/Russian, Israel/Israeli, Kennedy/Kennedys.
 DERIVING_LETTERS = frozenset("sni")
-# Forms to find slips for past which indexing the names they are compared with is quicker.
-_FORMS_WORTH_AN_INDEX = 12
+# Comparisons (forms to find slips for, times names) past which indexing the names is quicker.
+_PAIRS_WORTH_AN_INDEX = 600
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,15 +119,26 @@ def slip(typed: str, meant: str) -> str | None:
 
 def slips_among(form: str, names: Iterable[str]) -> list[str]:
     """The names `form` could be a slip of the keyboard for, in order, compared one by one."""
-    return sorted(name for name in names if slip(form, name))
+    if len(form) < 3:
+        return sorted([name for name in names if slip(form, name)])
+    # Between forms of three letters or more a slip keeps the first letter or the last (see
+    # `slip`): most names are ruled out here, without a call.
+    first, last = form[0], form[-1]
+    return sorted(
+        [
+            name
+            for name in names
+            if (len(name) < 3 or name[0] == first or name[-1] == last) and slip(form, name)
+        ]
+    )
 
 
 def slip_finder(names: Mapping[str, int], forms: int) -> Callable[[str], list[str]]:
     """What finds, for each of `forms` forms, the names it could be a slip for. Indexing a name
-    costs about ten comparisons with it (most pairs differ in first and last letter, which
-    `slip` sees at once): an article's handful of rare forms are compared with its names, the
+    costs a few dozen comparisons with it (most pairs differ in first and last letter, which
+    `slips_among` sees at once): an article's rare forms are compared with its names, the
     thousands of a long text looked up in a `NameIndex`, so the time stays linear."""
-    if forms > _FORMS_WORTH_AN_INDEX:
+    if forms * len(names) > _PAIRS_WORTH_AN_INDEX:
         return NameIndex(names).near
     return lambda form: slips_among(form, names)
 
