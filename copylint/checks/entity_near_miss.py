@@ -140,13 +140,8 @@ class EntityNearMiss(Rule):
         a short article is not kept waiting for it."""
         many = len(counts) > _FORMS_WORTH_THE_WORD_LIST
         known = known_words() if many else known_words_if_read()
-        return [
-            form
-            for form in counts
-            if (known is None or not known.is_word_or_name(form))
-            and len(form) >= self.min_length - 1
-            and not is_acronym(form)
-        ]
+        forms = counts if known is None else known.strangers(counts)
+        return [form for form in forms if len(form) >= self.min_length - 1 and not is_acronym(form)]
 
     def _closest(
         self,

@@ -157,7 +157,7 @@ def is_relative(rare: str, frequent: str) -> bool:
 
 
 def is_acronym(form: str) -> bool:
-    return form.isupper() or (len(form) <= 5 and sum(ch.isupper() for ch in form) > 1)
+    return form.isupper() or (len(form) <= 5 and sum(map(str.isupper, form)) > 1)
 
 
 def _deletions(form: str) -> Iterator[str]:
@@ -194,6 +194,14 @@ class KnownWords:
     def is_word_or_name(self, form: str) -> bool:
         folded = form.lower()
         return folded in self.words or folded in self.names
+
+    def strangers(self, forms: Iterable[str]) -> list[str]:
+        """The forms, in order, that are neither a word nor a known name: an article has
+        dozens of forms, a long text thousands, looked up in one loop rather than a call each."""
+        words, names = self.words, self.names
+        return [
+            form for form in forms if (folded := form.lower()) not in words and folded not in names
+        ]
 
     def is_only_a_word(self, form: str) -> bool:
         """A capitalised common word (The, Then, Market) that is not also a name."""
