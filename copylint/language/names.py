@@ -90,10 +90,11 @@ def slip(typed: str, meant: str) -> str | None:
         return None
     if min(len(typed), len(meant)) >= 3 and typed[0] != meant[0] and typed[-1] != meant[-1]:
         return None  # a slip changes two neighbouring letters at most: never first and last
-    first = next(
-        (i for i, (x, y) in enumerate(zip(typed, meant, strict=False)) if x != y),
-        min(len(typed), len(meant)),
-    )
+    # Where the two first differ: most often at the first letter or the second, so a loop
+    # finds it sooner than a generator is made.
+    first, shorter = 0, min(len(typed), len(meant))
+    while first < shorter and typed[first] == meant[first]:
+        first += 1
     if len(typed) < len(meant):
         return "dropped" if typed[first:] == meant[first + 1 :] else None
     if len(typed) > len(meant):
