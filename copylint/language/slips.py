@@ -86,16 +86,13 @@ def edits(typed: str, low: int, high: int) -> list[str]:
     size = len(typed)
     top, swaps = min(high, size), min(high, size - 1)
     found = [typed[:at] + typed[at + 1 :] for at in range(low, top)]
-    found += [
-        typed[:at] + letter + typed[at:]
-        for at in range(low, min(high, size + 1))
-        for letter in LETTERS
-    ]
-    found += [
-        typed[:at] + letter + typed[at + 1 :]
-        for at in range(low, top)
-        for letter in _struck_for(typed[at])
-    ]
+    # Each place's head and tail are cut once, not once a letter: most edits are letters in.
+    for at in range(low, min(high, size + 1)):
+        head, tail = typed[:at], typed[at:]
+        found += [head + letter + tail for letter in LETTERS]
+    for at in range(low, top):
+        head, tail = typed[:at], typed[at + 1 :]
+        found += [head + letter + tail for letter in _struck_for(typed[at])]
     found += [  # the wrong letter doubled: enginnering
         typed[:at] + typed[at + 1] + typed[at + 1 :]
         for at in range(max(low, 1), swaps)

@@ -41,6 +41,8 @@ class Words:
         # What was looked up, and each prefix's common words, for the articles still to come.
         self._known: dict[bytes, bool] = {}
         self._common: dict[str, frozenset[str]] = {}
+        # Where each prefix's common words lie: a typo's slips look up dozens a prefix.
+        self._spans: dict[str, tuple[int, int]] = {}
 
     def is_word(self, word: bytes) -> bool:
         if word in self.frequent:
@@ -54,11 +56,15 @@ class Words:
     def is_common(self, word: str) -> bool:
         if len(word) < PREFIX:
             return word.encode() in self.frequent
-        common = self._common.get(word[:PREFIX])
+        prefix = word[:PREFIX]
+        common = self._common.get(prefix)
         if common is not None:
             return word in common
-        start, bar, _ = self._line(word[:PREFIX].encode())
-        return self._data.find(f" {word} ".encode(), start, bar) != -1
+        span = self._spans.get(prefix)
+        if span is None:
+            start, bar, _ = self._line(prefix.encode())
+            span = self._spans[prefix] = start, bar
+        return self._data.find(f" {word} ".encode(), *span) != -1
 
     def common_from(self, prefix: str) -> frozenset[str]:
         """The common words that begin with a three-letter prefix, read into a set the first
