@@ -118,7 +118,7 @@ class Typo(Rule):
             starts = [
                 start for start in places.get(word, ()) if self._copy(doc, start, word, words)
             ]
-            if not starts or counted.uses(word) > 1:
+            if not starts or counted.used_again(word):
                 continue
             text = word.decode()
             made = derivations(text, words.is_word, words.is_common)
@@ -210,9 +210,15 @@ class _Counter:
             return self._counts[word]
         return self._words.count(b" " + word + b" ")
 
-    def uses(self, word: bytes) -> int:
-        """Its uses and its inflections'."""
-        return sum(self.count(form) for form in _forms(word))
+    def used_again(self, word: bytes) -> bool:
+        """Whether it and its inflections stand in the text more than once. Every use of them
+        begins with the shortest form (`_forms`), so a count of the words that begin so, one
+        pass, most often settles it."""
+        if self._counts is None:
+            shortest = word[:-1] if word.endswith(b"s") else word
+            if self._words.count(b" " + shortest) < 2:
+                return False
+        return sum(self.count(form) for form in _forms(word)) > 1
 
 
 def _forms(word: bytes) -> set[bytes]:
