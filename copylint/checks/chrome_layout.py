@@ -81,10 +81,8 @@ def _paragraph_chrome(
     if len(lines) > 1 and not all(map(rule.is_block_label, labels)):
         # A paragraph of prose, however it is wrapped, unless each line is chrome by itself
         # (`• en` over `ON NOW`), as a pasted page sets its chrome line after line.
-        kinds = [rule.classify(label) for label in labels]
-        if None in kinds:
-            return []
-        return [(line, str(kind)) for line, kind in zip(lines, kinds, strict=True)]
+        kinds = _each_chrome(rule, labels)
+        return [] if kinds is None else list(zip(lines, kinds, strict=True))
     following = blocks[index + 1] if index + 1 < len(blocks) else None
     if following is not None and _introduces(labels[-1], following):
         return []
@@ -98,6 +96,18 @@ def _paragraph_chrome(
     if len(lines) == 1 and _has_a_link_within(block, doc, lines[0]):
         return []  # a sentence that links to something: copy, not a pasted label
     return rule.chrome_in(lines, labels)
+
+
+def _each_chrome(rule: Boilerplate, labels: Sequence[str]) -> list[str] | None:
+    """What kind of chrome each line is, or None when one is copy: the lines after it are not
+    read, as a wrapped paragraph's first line most often says."""
+    kinds = []
+    for label in labels:
+        kind = rule.classify(label)
+        if kind is None:
+            return None
+        kinds.append(kind)
+    return kinds
 
 
 def _under_an_image(blocks: Sequence[Block], index: int) -> bool:
