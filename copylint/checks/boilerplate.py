@@ -88,14 +88,7 @@ class Boilerplate(Rule):
         }
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        if doc.is_markdown:
-            found = chrome_in_markdown(self, doc)
-        else:
-            found = [
-                chrome
-                for lines in map(doc.lines_of, doc.prose_blocks)
-                for chrome in self.chrome_in(lines, [_label(doc.prose, line) for line in lines])
-            ]
+        found = chrome_in_markdown(self, doc) if doc.is_markdown else self._chrome_in_plain(doc)
         for line, what in found:
             start, end = _stripped(doc.text, line)
             text = doc.text[start:end]
@@ -104,6 +97,19 @@ class Boilerplate(Rule):
             whole = Edit(line.start, min(line.end + 1, len(doc.text)), "")
             fix = Fix(Applicability.SAFE, (whole,))
             yield self.finding(start, end, self.message.format(text=text, what=what), fix=fix)
+
+    def _chrome_in_plain(self, doc: Document) -> list[Chrome]:
+        """The chrome in plain text, paragraph by paragraph."""
+        prose, classify = doc.prose, self.classify
+        found: list[Chrome] = []
+        for lines in map(doc.lines_of, doc.prose_blocks):
+            if len(lines) == 1:  # as most paragraphs are: it stands alone, and is no block
+                what = classify(_label(prose, lines[0]))
+                if what is not None:
+                    found.append((lines[0], what))
+            else:
+                found += self.chrome_in(lines, [_label(prose, line) for line in lines])
+        return found
 
     def chrome_in(
         self, lines: Sequence[Line], labels: Sequence[str], as_block: bool = False
