@@ -28,6 +28,9 @@ _RUN_IN = re.compile(r"\s*(\*\*|__)(?!\s)[^\n]*?(?<!\s)\1:?[ \t]+\S")
 _EMPHASISED = re.compile(r"\s*(\*\*|__|\*|_)(?!\s)[^\n]*(?<!\s)\1\s*\Z")
 _INTRODUCED = frozenset({Role.LIST_ITEM, Role.CODE, Role.TABLE_CELL, Role.HTML, Role.TEMPLATE})
 _NOT_CONTENT = frozenset({Role.FRONT_MATTER, Role.BREAK})
+# The roles read block by block, named once: a member of an Enum costs ten times a name to
+# look up, and a post has thousands of blocks.
+_HEADING, _PARAGRAPH, _LIST_ITEM = Role.HEADING, Role.PARAGRAPH, Role.LIST_ITEM
 
 
 def chrome_in_markdown(rule: Boilerplate, doc: Document) -> list[Chrome]:
@@ -36,23 +39,23 @@ def chrome_in_markdown(rule: Boilerplate, doc: Document) -> list[Chrome]:
     index = 0
     while index < len(blocks):
         block = blocks[index]
-        if block.role is Role.LIST_ITEM:
+        if block.role is _LIST_ITEM:
             end = _list_end(blocks, index)
             chrome = _list_chrome(rule, doc, blocks[index:end])
             found.update((at, chrome) for at in range(index, end) if chrome)
             index = end
             continue
-        if block.role is Role.PARAGRAPH and not block.html:
+        if block.role is _PARAGRAPH and not block.html:
             chrome = _paragraph_chrome(rule, doc, blocks, index)
             if chrome:
                 found[index] = chrome
         index += 1
     for index, block in enumerate(blocks):
-        if block.role in (Role.HEADING, Role.PARAGRAPH) and index not in found:
+        if block.role in (_HEADING, _PARAGRAPH) and index not in found:
             for at, chrome in _label_over_links(rule, doc, blocks, index).items():
                 found.setdefault(at, chrome)
     for index, block in enumerate(blocks):
-        if block.role is Role.HEADING and _section_is_chrome(blocks, index, found):
+        if block.role is _HEADING and _section_is_chrome(blocks, index, found):
             (line,) = doc.lines_of(block)[:1]
             what = rule.classify(_label(doc, line, block))
             if what is not None:
@@ -144,7 +147,7 @@ def _has_a_link_within(block: Block, doc: Document, line: Line) -> bool:
 def _list_end(blocks: Sequence[Block], index: int) -> int:
     group = blocks[index].group
     end = index
-    while end < len(blocks) and blocks[end].role is Role.LIST_ITEM and blocks[end].group == group:
+    while end < len(blocks) and blocks[end].role is _LIST_ITEM and blocks[end].group == group:
         end += 1
     return max(end, index + 1)
 
@@ -183,10 +186,9 @@ def _label_over_links(
 ) -> dict[int, list[Chrome]]:
     """A label of the page's (`Related Topics`, `Follow us on:`) over a list of links: the
     links are the topics or the sites it names, chrome with it."""
-    end = _list_end(blocks, index + 1) if index + 1 < len(blocks) else index + 1
-    items = blocks[index + 1 : end]
-    if not items or items[0].role is not Role.LIST_ITEM:
+    if index + 1 == len(blocks) or blocks[index + 1].role is not _LIST_ITEM:
         return {}
+    items = blocks[index + 1 : _list_end(blocks, index + 1)]
     lines = doc.lines_of(blocks[index])
     if len(lines) != 1:
         return {}
@@ -206,8 +208,8 @@ def _section_is_chrome(blocks: Sequence[Block], index: int, found: dict[int, lis
     level = blocks[index].level
     for after in range(index + 1, len(blocks)):
         block = blocks[after]
-        if block.role is Role.HEADING and block.level <= level:
+        if block.role is _HEADING and block.level <= level:
             return True
-        if after not in found and block.role is not Role.HEADING:
+        if after not in found and block.role is not _HEADING:
             return False
     return True
