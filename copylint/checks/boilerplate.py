@@ -102,12 +102,17 @@ class Boilerplate(Rule):
         """The chrome in plain text, paragraph by paragraph."""
         prose, classify = doc.prose, self.classify
         found: list[Chrome] = []
-        for lines in map(doc.lines_of, doc.prose_blocks):
-            if len(lines) == 1:  # as most paragraphs are: it stands alone, and is no block
-                what = classify(_label(prose, lines[0]))
+        for block in doc.prose_blocks:
+            # A plain paragraph runs from its first character that is no space to its last
+            # (`read_plain`): one of a line, as most are, is its line's label, and its line
+            # is looked up only if it is chrome.
+            label = prose[block.start : block.end]
+            if "\n" not in label:  # it stands alone, and is no block
+                what = classify(label)
                 if what is not None:
-                    found.append((lines[0], what))
+                    found.append((doc.lines_of(block)[0], what))
             else:
+                lines = doc.lines_of(block)
                 found += self.chrome_in(lines, [_label(prose, line) for line in lines])
         return found
 
