@@ -23,11 +23,10 @@ from dataclasses import dataclass, field
 
 from copylint.finding import Finding, Report, Severity
 from copylint.text.document import Document
+from copylint.text.plain import DIRECTIVE_KINDS, DIRECTIVE_MARK, DIRECTIVE_ON_A_LINE
 
 UNUSED_RULE = "copylint/unused-suppression"
-_KINDS = "disable-next-line|disable-file|disable|enable"
-_IN_COMMENT = re.compile(rf"<!--[ \t]*copylint-({_KINDS})\b([^\n]*?)-->")
-_ON_A_LINE = re.compile(rf"^[ \t]*copylint-({_KINDS})\b([^\n]*)$", re.MULTILINE)
+_IN_COMMENT = re.compile(rf"<!--[ \t]*{DIRECTIVE_MARK}({DIRECTIVE_KINDS})\b([^\n]*?)-->")
 
 
 @dataclass
@@ -53,11 +52,9 @@ def _names(code: str, rule_id: str) -> bool:
 
 def directives(doc: Document) -> list[Directive]:
     """The directives of an article, each with the lines it covers."""
-    # Most articles have no directive: a search for the fixed string says so far faster than
-    # the line pattern, which is tried at every character.
-    if "copylint-" not in doc.text:
+    if DIRECTIVE_MARK not in doc.text:
         return []
-    pattern = _IN_COMMENT if doc.is_markdown else _ON_A_LINE
+    pattern = _IN_COMMENT if doc.is_markdown else DIRECTIVE_ON_A_LINE
     found = []
     for match in pattern.finditer(doc.text):
         kind = match[1]

@@ -10,8 +10,13 @@ from copylint.text.blocks import Block, Reading, Role
 from copylint.text.spans import Span, overwrite
 from copylint.text.templates import front_matter_end
 
-_DIRECTIVE = re.compile(
-    r"^[ \t]*copylint-(?:disable-next-line|disable-file|disable|enable)\b[^\n]*$", re.MULTILINE
+# An editor's directive (see `copylint.suppressions`): in plain text, a line of its own, its kind
+# and then its codes and reason. Each opens with the mark, so that a text without the mark, as
+# most are, is known to have none without the pattern, which is tried at every character.
+DIRECTIVE_KINDS = "disable-next-line|disable-file|disable|enable"
+DIRECTIVE_MARK = "copylint-"
+DIRECTIVE_ON_A_LINE = re.compile(
+    rf"^[ \t]*{DIRECTIVE_MARK}({DIRECTIVE_KINDS})\b([^\n]*)$", re.MULTILINE
 )
 _TEXT_OF_A_LINE = r"\S(?:.*\S)?"  # from its first character that is not a space to its last
 # A run of lines with text on them: the group leaves out the spaces before and after it.
@@ -31,8 +36,6 @@ def read_plain(text: str) -> Reading:
 
 
 def _directives(text: str, start: int) -> list[Span]:
-    # The pattern is tried at every character, where a search for its one fixed string skips
-    # through the text: most articles have no directive, and are done with at that.
-    if "copylint-" not in text:
+    if DIRECTIVE_MARK not in text:
         return []
-    return [match.span() for match in _DIRECTIVE.finditer(text, start)]
+    return [match.span() for match in DIRECTIVE_ON_A_LINE.finditer(text, start)]
