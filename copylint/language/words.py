@@ -34,15 +34,13 @@ class Words:
         self.frequent = frozenset(data[frequent:words].split())
         self._data = data
         self._first = words + len(_WORDS)
-        # Where each prefix's line starts and ends: found by binary search and remembered, all
-        # at once when many have been sought.
-        self._lines: dict[bytes, tuple[int, int]] = {}
+        # Where each prefix's line starts, where its common words end (at its bar) and where it
+        # ends: found by binary search and remembered, all at once when many have been sought.
+        self._lines: dict[bytes, tuple[int, int, int]] = {}
         self._indexed = False
         # What was looked up, and each prefix's common words, for the articles still to come.
         self._known: dict[bytes, bool] = {}
         self._common: dict[str, frozenset[str]] = {}
-        # Where each prefix's common words lie: a typo's slips look up dozens a prefix.
-        self._spans: dict[str, tuple[int, int]] = {}
 
     def is_word(self, word: bytes) -> bool:
         if word in self.frequent:
@@ -56,15 +54,11 @@ class Words:
     def is_common(self, word: str) -> bool:
         if len(word) < PREFIX:
             return word.encode() in self.frequent
-        prefix = word[:PREFIX]
-        common = self._common.get(prefix)
+        common = self._common.get(word[:PREFIX])
         if common is not None:
             return word in common
-        span = self._spans.get(prefix)
-        if span is None:
-            start, bar, _ = self._line(prefix.encode())
-            span = self._spans[prefix] = start, bar
-        return self._data.find(f" {word} ".encode(), *span) != -1
+        start, bar, _ = self._line(word[:PREFIX].encode())
+        return self._data.find(f" {word} ".encode(), start, bar) != -1
 
     def common_from(self, prefix: str) -> frozenset[str]:
         """The common words that begin with a three-letter prefix, read into a set the first
@@ -87,11 +81,13 @@ class Words:
             if self._indexed:
                 return _NOWHERE
             if len(self._lines) < _SEARCHES:
-                place = self._lines[prefix] = self._search(prefix)
+                place = self._lines[prefix] = self._with_bar(*self._search(prefix))
             else:
                 self._index()
-                place = self._lines.get(prefix, (0, 0))
-        start, end = place
+                place = self._lines.get(prefix, _NOWHERE)
+        return place
+
+    def _with_bar(self, start: int, end: int) -> tuple[int, int, int]:
         if start == end:  # no such line: an empty one, never the whole file
             return _NOWHERE
         return start, self._data.find(b"|", start, end), end
@@ -120,7 +116,7 @@ class Words:
         at, size = self._first, len(data)
         while at < size:
             end = data.find(b"\n", at)
-            lines[data[at : at + PREFIX]] = at, end
+            lines[data[at : at + PREFIX]] = self._with_bar(at, end)
             at = end + 1
         self._indexed = True
 
