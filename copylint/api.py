@@ -56,6 +56,9 @@ class Linter:
     report_unused_suppressions: bool = False
     warn: Warn | None = None
     cache: ResultCache | None = None  # results kept between runs (see `copylint.cache`)
+    # Whether a long article's rules may be shared by two processes (`copylint.shared_rules`):
+    # for a run that uses no pool of processes.
+    share_long: bool = False
     _houses: dict[str, str | None] = field(default_factory=dict, repr=False)
     _configs: dict[str | None, Config] = field(default_factory=dict, repr=False)
     _rules: dict[str | None, list[Rule]] = field(default_factory=dict, repr=False)
@@ -127,7 +130,9 @@ class Linter:
 
     def _checked(self, doc: Document, house: str | None, config: Config) -> Checked:
         rules = self.rules_for(house)
-        found = check_document(doc, rules, self._warning, self.report_unused_suppressions)
+        found = check_document(
+            doc, rules, self._warning, self.report_unused_suppressions, self.share_long
+        )
         return Checked(doc, tuple(drop_accepted(found, config.accept)), config)
 
     def house_for(self, path: str, stdin_filename: str | None = None) -> str | None:

@@ -9,6 +9,7 @@ from copylint.checks.base import Rule
 from copylint.errors import RuleWarning
 from copylint.finding import Finding, Report, Severity
 from copylint.patterns import PatternStalled
+from copylint.shared_rules import shared_findings, worth_sharing
 from copylint.suppressions import suppress
 from copylint.text.document import Document
 
@@ -46,20 +47,32 @@ def check_document(
     rules: Sequence[Rule],
     warn: Callable[[str], None] | None = None,
     report_unused_suppressions: bool = False,
+    share_long: bool = False,
 ) -> list[Report]:
     """Every finding of `rules` in `doc` that the article's own directives do not silence,
     placed and sorted. A house pattern that stalls is stopped, told to `warn` once, and the
-    other rules go on."""
-    reports = []
-    for rule in rules:
+    other rules go on. With `share_long`, a long article's rules are shared by two processes
+    (`copylint.shared_rules`), with the same outcome."""
+    said: dict[str, list[str]] = {}
+
+    def run(rule: Rule) -> list[Finding]:
         try:
-            reports += [place(doc, finding) for finding in rule.check(doc)]
+            return list(rule.check(doc))
         except PatternStalled as stalled:
-            if warn is not None:
-                warn(f"{doc.path}: {rule.id}: {stalled}; it will not be run again")
+            said[rule.id] = [f"{doc.path}: {rule.id}: {stalled}; it will not be run again"]
         except RuleWarning as problem:
-            if warn is not None:
-                warn(str(problem))
+            said[rule.id] = [str(problem)]
+        return []
+
+    if share_long and worth_sharing(doc, rules):
+        found = shared_findings(doc, rules, run)
+    else:
+        found = [run(rule) for rule in rules]
+    if warn is not None:
+        for rule in rules:  # in the order of the rules, whichever process ran them
+            for message in said.get(rule.id, ()):
+                warn(message)
+    reports = [place(doc, finding) for findings in found for finding in findings]
     reports.sort(key=lambda r: (r.line, r.column, r.finding.rule))
     return suppress(doc, reports, report_unused_suppressions)
 

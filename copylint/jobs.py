@@ -243,6 +243,8 @@ def outcomes(
     repay, see `default_jobs`). Stdin is read here, since it is this process's."""
     checker = Checker(options)
     wanted = default_jobs(len(paths)) if jobs is None else jobs
+    # With no pool, a long article's rules may still use a second core, unless one is asked for.
+    checker.linter.share_long = (jobs is None or jobs > 1) and cores() > 1
     if wanted <= 1 or len(paths) < 2 or STDIN in paths:
         yield map(checker.check, paths)  # no pool in question: each file read once, here
         return
@@ -260,6 +262,7 @@ def outcomes(
     # The first file is checked here before the workers start, so that they start as copies
     # of a process that has read the config and the rules' word lists (50 ms), where each
     # would read them for itself. A question for the recogniser leaves it to the workers.
+    checker.linter.share_long = False  # the pool's processes use the cores
     with questions_handed_back():
         first = _checked_unless_handed_back(checker, todo[0])
     if first is not None:

@@ -76,6 +76,9 @@ class Rule:
     # What the kind needs beyond the article, where it needs something (a server): its
     # examples are run where a test provides it.
     BACKEND: ClassVar[str] = ""
+    # Whether the kind may take seconds on a long article on its own (it loads a model): where
+    # two processes share an article's rules, it is taken first.
+    SLOW: ClassVar[bool] = False
 
     @classmethod
     def options(cls, raw: Mapping[str, Any], settings: Settings) -> dict[str, Any]:

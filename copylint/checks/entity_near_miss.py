@@ -63,6 +63,7 @@ class EntityNearMiss(Rule):
 
     KIND: ClassVar[str] = "entity-near-miss"
     FIX: ClassVar[Applicability | None] = Applicability.UNSAFE
+    SLOW: ClassVar[bool] = True  # it may load spaCy's recogniser
     OPTIONS: ClassVar[Mapping[str, Any]] = {
         "min_count": _COUNT,
         "ratio": _COUNT,

@@ -60,6 +60,11 @@ def ner_pipeline(model: str | None = None) -> Any:
     )
 
 
+def recogniser_loaded() -> bool:
+    """Whether this process has loaded a recogniser."""
+    return ner_pipeline.cache_info().currsize > 0
+
+
 @dataclass(frozen=True, slots=True)
 class Entity:
     start: int
