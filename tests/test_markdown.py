@@ -302,6 +302,40 @@ def test_a_source_without_opening_markup_reads_as_its_parse_would(
     assert parsed.regions  # it was parsed
 
 
+LINKS = """\
+See [the top](#top), [a page](<https://例え.jp/ä b?w=100%25> "t"), <https://example.com/ü>, \
+[a script](javascript:alert(1)), [data](data:text/html;base64,x) and ![an image](i/ö.png).
+
+[a reference][ref] and [a bad one][bad].
+
+[ref]: https://example.com/ä
+[bad]: vbscript:msgbox(1)
+"""
+
+
+def test_a_destination_is_kept_as_written_and_refused_as_the_parser_refuses_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    read = markdown.read_markdown(LINKS)
+    hrefs = [link.href for block in read.blocks for link in block.links]
+    assert hrefs == ["#top", "https://例え.jp/ä b?w=100%25", "https://example.com/ä"]
+    # markdown-it-py's own normalising reads the same, but for how a destination is written.
+    from markdown_it import MarkdownIt
+
+    md = markdown._parser()
+    monkeypatch.setattr(md, "normalizeLink", MarkdownIt().normalizeLink)
+    normalised = markdown.read_markdown(LINKS)
+    assert normalised.prose == read.prose
+    assert [block._replace(links=()) for block in normalised.blocks] == [
+        block._replace(links=()) for block in read.blocks
+    ]
+    assert [link.href for block in normalised.blocks for link in block.links] == [
+        "#top",
+        "https://xn--r8jz45g.jp/%C3%A4%20b?w=100%25",
+        "https://example.com/%C3%A4",
+    ]
+
+
 ARTICLE = """\
 ---
 title: "Starmer meets Biden"
