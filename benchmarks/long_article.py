@@ -47,17 +47,12 @@ def main() -> None:
 
 
 def _article(paths: list[Path], size: int, suffix: str) -> bytes:
-    pieces, total = [], 0
-    while total < size:
-        for path in paths:
-            text = path.read_text("utf-8")
-            if suffix == ".md":
-                text = _body(text)
-            pieces.append(text.strip() + "\n\n")
-            total += len(pieces[-1].encode("utf-8"))
-            if total >= size:
-                break
-    return "".join(pieces).encode("utf-8")[:size].decode("utf-8", "ignore").encode("utf-8")
+    """The files' texts one after another, over again until `size` bytes, cut there."""
+    texts = [path.read_text("utf-8") for path in paths]
+    pieces = [(_body(text) if suffix == ".md" else text).strip() + "\n\n" for text in texts]
+    whole = "".join(pieces).encode("utf-8")
+    repeated = whole * (size // len(whole) + 1)
+    return repeated[:size].decode("utf-8", "ignore").encode("utf-8")
 
 
 def _body(post: str) -> str:

@@ -53,15 +53,15 @@ def check_document(
     placed and sorted. A house pattern that stalls is stopped, told to `warn` once, and the
     other rules go on. With `share_long`, a long article's rules are shared by two processes
     (`copylint.shared_rules`), with the same outcome."""
-    said: dict[str, list[str]] = {}
+    said: dict[str, str] = {}  # by rule id, what a rule that could not finish says
 
     def run(rule: Rule) -> list[Finding]:
         try:
             return list(rule.check(doc))
         except PatternStalled as stalled:
-            said[rule.id] = [f"{doc.path}: {rule.id}: {stalled}; it will not be run again"]
+            said[rule.id] = f"{doc.path}: {rule.id}: {stalled}; it will not be run again"
         except RuleWarning as problem:
-            said[rule.id] = [str(problem)]
+            said[rule.id] = str(problem)
         return []
 
     if share_long and worth_sharing(doc, rules):
@@ -70,8 +70,8 @@ def check_document(
         found = [run(rule) for rule in rules]
     if warn is not None:
         for rule in rules:  # in the order of the rules, whichever process ran them
-            for message in said.get(rule.id, ()):
-                warn(message)
+            if rule.id in said:
+                warn(said[rule.id])
     reports = [place(doc, finding) for findings in found for finding in findings]
     reports.sort(key=lambda r: (r.line, r.column, r.finding.rule))
     return suppress(doc, reports, report_unused_suppressions)

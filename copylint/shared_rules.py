@@ -73,10 +73,13 @@ def shared_findings(doc: Document, rules: Sequence[Rule], run: Run) -> list[list
         for index in _numbers(numbers_read):  # drawn one at a time, as the copy draws
             found[index] = run(rules[index])
         copied = _received(results_read)
+    except BaseException:  # an error here, or Ctrl-C: the copy's work is not wanted
+        _stop(child)
+        raise
     finally:
         os.close(numbers_read)
         os.close(results_read)
-        _reap(child)
+        os.waitpid(child, 0)
     for index, findings in copied.items():
         found.setdefault(index, findings)
     return [found[index] if index in found else run(rule) for index, rule in enumerate(rules)]
@@ -130,18 +133,11 @@ def _received(pipe: int) -> dict[int, list[Finding]]:
     return dict(finished)
 
 
-def _reap(child: int) -> None:
-    """The copy waited for; stopped first if it is still running (this process is leaving on
-    an error or Ctrl-C)."""
+def _stop(child: int) -> None:
+    """Kill the copy: not yet waited for, it is there to be killed, even if it has ended."""
     import signal
 
-    try:
-        finished, _ = os.waitpid(child, os.WNOHANG)
-        if finished == 0:
-            os.kill(child, signal.SIGKILL)
-            os.waitpid(child, 0)
-    except ChildProcessError:
-        pass
+    os.kill(child, signal.SIGKILL)
 
 
 class _Copies:
