@@ -19,7 +19,7 @@ from copylint.language.names import (
     known_words,
     known_words_if_read,
     name_forms,
-    neighbouring_names,
+    names_beside,
     slip,
     slip_finder,
     uses_of,
@@ -101,7 +101,7 @@ class EntityNearMiss(Rule):
         by_form = uses_of(
             doc.prose, {form for miss in misses for form in (miss.rare, miss.frequent)}
         )
-        company = _Company(neighbouring_names(doc.prose))  # who stands beside whom
+        company = _Company(names_beside(doc.prose, by_form))  # who stands beside whom
         for miss in misses:
             if miss.in_article and self._two_names(doc, by_form, company, miss):
                 continue
@@ -118,7 +118,7 @@ class EntityNearMiss(Rule):
         # A form used more often than this has no form used `ratio` times as often.
         most_rare = max(frequent.values(), default=0) // self.ratio
         suspects = self._suspects(counts)
-        near = slip_finder(frequent, len(suspects))
+        near = slip_finder(frequent, suspects)
         unmatched = []
         for rare in suspects:
             n = counts[rare]

@@ -13,7 +13,7 @@ names answers in microseconds.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -24,9 +24,10 @@ from copylint.packaged import read_packaged
 # opens with a class is sought by that class in C, not tried at every character (2.5× faster).
 _NAME_PATTERN = r"[A-ZÀ-ÖØ-Þ](?<![\w’'-].)[^\W\d_]*(?:['’](?!s\b)[^\W\d_]+)*"
 _NAME = re.compile(_NAME_PATTERN)
-# A name and the next, one space between them (Tim Koogle): the look-ahead lets the second name
-# be the first of the next pair (Lian Chia Liang).
-_NEIGHBOURS = re.compile(f"({_NAME_PATTERN})(?= ({_NAME_PATTERN}))")
+# What a name is made of after its capital. A name starts only after a character that is none
+# of these (nor a digit or hyphen), so the name that ends at a place starts where the run of
+# them before it starts.
+_IN_A_NAME = re.compile(r"[^\W\d_]|['’]")
 # A name that is only one letter longer than another is often its relative, not its typo:
 # Russia/Russian, Israel/Israeli, Kennedy/Kennedys.
 DERIVING_LETTERS = frozenset("sni")
@@ -58,9 +59,31 @@ def uses_of(prose: str, forms: Iterable[str]) -> dict[str, list[NameUse]]:
     return uses
 
 
-def neighbouring_names(prose: str) -> set[tuple[str, str]]:
-    """Each name and the one after it where a space is all between them (Tim Koogle)."""
-    return set(_NEIGHBOURS.findall(prose))
+def names_beside(prose: str, by_form: Mapping[str, list[NameUse]]) -> set[tuple[str, str]]:
+    """Each name and the one after it where a space is all between them (Tim Koogle), of the
+    pairs that hold one of the forms whose uses are given: sought beside those uses, not in
+    the whole text."""
+    pairs = set()
+    name_at = _NAME.match
+    for form, uses in by_form.items():
+        for use in uses:
+            if prose.startswith(" ", use.end):
+                after = name_at(prose, use.end + 1)
+                if after is not None:
+                    pairs.add((form, after[0]))
+            if use.start > 1 and prose[use.start - 1] == " ":
+                before = _name_ending_at(prose, use.start - 1)
+                if before is not None:
+                    pairs.add((before, form))
+    return pairs
+
+
+def _name_ending_at(prose: str, end: int) -> str | None:
+    start, inside = end, _IN_A_NAME.match
+    while start > 0 and inside(prose, start - 1):
+        start -= 1
+    name = _NAME.match(prose, start)
+    return name[0] if name is not None and name.end() == end else None
 
 
 # Each row of keys, and how far it is set right of the row above (a sits below q and w).
@@ -134,14 +157,18 @@ def slips_among(form: str, names: Iterable[str]) -> list[str]:
     )
 
 
-def slip_finder(names: Mapping[str, int], forms: int) -> Callable[[str], list[str]]:
-    """What finds, for each of `forms` forms, the names it could be a slip for. Indexing a name
-    costs a few dozen comparisons with it (most pairs differ in first and last letter, which
-    `slips_among` sees at once): an article's rare forms are compared with its names, the
-    thousands of a long text looked up in a `NameIndex`, so the time stays linear."""
-    if forms * len(names) > _PAIRS_WORTH_AN_INDEX:
+def slip_finder(names: Collection[str], forms: Collection[str]) -> Callable[[str], list[str]]:
+    """What finds, for each of `forms`, the names it could be a slip for. Indexing a name costs
+    a few dozen comparisons with it (most pairs differ in first and last letter, which
+    `slips_among` sees at once): an article's rare forms are compared with its names, and past
+    that the smaller side is indexed and the other looked up in it, so the time stays linear.
+    (A long text has three names that could be misspelt for every form that could be a slip.)"""
+    if len(forms) * len(names) <= _PAIRS_WORTH_AN_INDEX:
+        return lambda form: slips_among(form, names)
+    if len(names) <= len(forms):
         return NameIndex(names).near
-    return lambda form: slips_among(form, names)
+    candidates = NameIndex(forms).names_by_form(names)
+    return lambda form: slips_among(form, candidates.get(form, ()))
 
 
 def is_relative(rare: str, frequent: str) -> bool:
@@ -161,28 +188,39 @@ def is_acronym(form: str) -> bool:
     return form.isupper() or (len(form) <= 5 and sum(map(str.isupper, form)) > 1)
 
 
-def _deletions(form: str) -> Iterator[str]:
-    yield form
-    for index in range(len(form)):
-        yield form[:index] + form[index + 1 :]
+def _deletions(form: str) -> list[str]:
+    return [form, *(form[:index] + form[index + 1 :] for index in range(len(form)))]
 
 
 @dataclass
 class NameIndex:
     """Names by their single-letter deletions: `near(form)` finds every name one edit away."""
 
-    counts: Mapping[str, int]
+    names: Iterable[str]
     _by_key: dict[str, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        for name in self.counts:
+        by_key = self._by_key
+        for name in self.names:
             for key in _deletions(name):
-                self._by_key.setdefault(key, set()).add(name)
+                by_key.setdefault(key, set()).add(name)
 
     def near(self, form: str) -> list[str]:
         """The names `form` could be a slip of the keyboard for."""
         candidates = {name for key in _deletions(form) for name in self._by_key.get(key, ())}
         return slips_among(form, candidates)
+
+    def names_by_form(self, forms: Iterable[str]) -> dict[str, set[str]]:
+        """For each name indexed, which of `forms` share a deletion with it: those `near` of
+        each form would compare it with, found by looking each form up, the cheaper way round
+        when the forms are the more."""
+        found: dict[str, set[str]] = {}
+        by_key = self._by_key
+        for form in forms:
+            for key in _deletions(form):
+                for name in by_key.get(key, ()):
+                    found.setdefault(name, set()).add(form)
+        return found
 
 
 @dataclass(frozen=True)
