@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from copylint.text.spans import Span
@@ -19,9 +20,7 @@ _EMAIL = r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 # start (an @, www., http:// or https://), then match there. Each is a fixed string, found far
 # faster by a search of its own than by a pattern of all of them tried at every character.
 _HINT_MARKS = ("://", "www.", "@")
-_URL_AT_HINT = re.compile(_URL)
-_EMAIL_AT_LOCAL_PART = re.compile(_EMAIL)
-_EMAIL_LOCAL_PART = re.compile(r"[\w.+-]{1,64}\Z")
+_EMAIL_LOCAL_PART = r"[\w.+-]{1,64}\Z"
 
 
 def bare_addresses(text: str, start: int = 0) -> list[Span]:
@@ -54,6 +53,12 @@ def _hints(text: str, start: int) -> list[int]:
 
 def _address_at(text: str, hint: int) -> re.Match[str] | None:
     if text[hint] != "@":
-        return _URL_AT_HINT.match(text, hint)
-    local_part = _EMAIL_LOCAL_PART.search(text, max(0, hint - 64), hint)
-    return None if local_part is None else _EMAIL_AT_LOCAL_PART.match(text, local_part.start())
+        return _compiled(_URL).match(text, hint)
+    local_part = _compiled(_EMAIL_LOCAL_PART).search(text, max(0, hint - 64), hint)
+    return None if local_part is None else _compiled(_EMAIL).match(text, local_part.start())
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A pattern compiled at its first use: most articles hold no address."""
+    return re.compile(pattern)
