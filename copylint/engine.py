@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from copylint.checks.base import Rule
 from copylint.errors import RuleWarning
@@ -14,8 +14,7 @@ from copylint.suppressions import suppress
 from copylint.text.document import Document
 
 
-@dataclass(frozen=True, slots=True)
-class Selection:
+class Selection(NamedTuple):
     """`--select` / `--ignore`: rule ids or prefixes of them (`boilerplate` is every
     `boilerplate/…` rule)."""
 

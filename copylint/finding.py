@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 
 class Severity(str, Enum):
@@ -19,8 +20,7 @@ class Severity(str, Enum):
 _RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
-@dataclass(frozen=True, slots=True)
-class RuleInfo:
+class RuleInfo(NamedTuple):
     """What an output format may say of a rule: its metadata, not the rule that ran."""
 
     id: str
@@ -111,8 +111,7 @@ class Report:
         return found
 
 
-@dataclass(frozen=True, slots=True)
-class RunStats:
+class RunStats(NamedTuple):
     """How a run went, for a summary: files checked, and files refused (unreadable, too big)."""
 
     checked: int

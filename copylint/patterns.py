@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import groupby
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 Span = tuple[int, int]
 
@@ -188,8 +188,7 @@ class OrderedPatterns:
         return None
 
 
-@dataclass(frozen=True)
-class _Turn:
+class _Turn(NamedTuple):
     """The patterns `start` to `end` of a list, with a screen where there are several: those of
     them that can only match at a text's start as one regex, the others as another."""
 
@@ -208,8 +207,7 @@ class _Turn:
         )
 
 
-@dataclass(frozen=True)
-class _Alternative:
+class _Alternative(NamedTuple):
     """A shipped pattern written to mean the same as one alternative of a larger regex."""
 
     text: str

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 from copylint.finding import Applicability, Edit, Finding, Fix, RuleInfo, Severity
 from copylint.patterns import Pattern, PatternError
@@ -46,8 +46,7 @@ class OptionError(ValueError):
         self.key, self.at, self.at_key = key, at, at_key
 
 
-@dataclass(frozen=True, slots=True)
-class Examples:
+class Examples(NamedTuple):
     """Text a rule must flag, and text it must pass: shown by `copylint explain`, run as tests."""
 
     fail: tuple[str, ...] = ()

@@ -24,7 +24,7 @@ import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 from copylint.checks.base import Rule, Settings
 from copylint.finding import Applicability, Edit, Finding, Fix
@@ -68,8 +68,7 @@ _NEXT_WORD = re.compile(r"[^\S\n]+([^\W\d_]+)")
 _STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}}
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
+class _Token(NamedTuple):
     start: int
     end: int
     text: str

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from copylint.text.quotations import Quotation
 
@@ -32,8 +32,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _QUOTE_CLOSERS = frozenset("\"”’'")
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
     frame: str  # the sentence, its quotations' words blanked to FILL
@@ -49,8 +48,7 @@ class Sentence:
         return bool(self.quotes) and _LETTER.search(self.frame) is None
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     start: int
     end: int
     sentences: tuple[Sentence, ...]

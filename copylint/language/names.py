@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 from copylint.packaged import read_packaged
 
@@ -35,8 +36,7 @@ DERIVING_LETTERS = frozenset("sni")
 _PAIRS_WORTH_AN_INDEX = 600
 
 
-@dataclass(frozen=True, slots=True)
-class NameUse:
+class NameUse(NamedTuple):
     start: int
     end: int
     form: str

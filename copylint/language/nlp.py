@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from copylint import __version__
 from copylint.errors import CopylintError
@@ -65,8 +65,7 @@ def recogniser_loaded() -> bool:
     return ner_pipeline.cache_info().currsize > 0
 
 
-@dataclass(frozen=True, slots=True)
-class Entity:
+class Entity(NamedTuple):
     start: int
     end: int
     label: str

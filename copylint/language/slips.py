@@ -22,9 +22,8 @@ inflection spelt right (`begining`, `beginning`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from copylint.language.names import neighbouring_keys
 
@@ -58,8 +57,7 @@ LENGTHS = frozenset({"dropped", "doubled", "extra"})  # slips that make a word l
 DOUBLED, NEIGHBOUR, VOWEL, AT_AN_EDGE = 0.9, 1.0, 1.5, 0.5
 
 
-@dataclass(frozen=True, slots=True)
-class Slip:
+class Slip(NamedTuple):
     meant: str
     kind: str  # dropped, doubled, extra, neighbour, vowel, transposed, -ally
     at: int  # where in the typed word
@@ -189,8 +187,7 @@ def _ranked(typed: str, found: set[str]) -> list[tuple[float, Slip]]:
     return sorted(nearest, key=lambda ranked: ranked[0])
 
 
-@dataclass(frozen=True, slots=True)
-class Derivation:
+class Derivation(NamedTuple):
     """How an unknown word is made of known ones: a stem and a suffix, a prefix and a word,
     or two common words."""
 

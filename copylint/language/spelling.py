@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from copylint.language.variants import Locale, Variant, load_variants
 from copylint.text.chunks import character_offsets, split_words
@@ -44,8 +44,7 @@ SPELLING_NAMES: dict[Locale, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class VariantUse:
+class VariantUse(NamedTuple):
     """One variant word in an article, as written there."""
 
     start: int

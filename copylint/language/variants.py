@@ -8,9 +8,8 @@ splitting hyphenated compounds, is the rule's job.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import cache
-from typing import Literal, cast
+from typing import Literal, NamedTuple, cast
 
 from copylint.packaged import read_packaged
 
@@ -26,8 +25,7 @@ HEADER = "kind\tus\tuk\toxford"
 POSSESSIVE_ENDINGS = ("'s", "\u2019s", "'", "\u2019")
 
 
-@dataclass(frozen=True, slots=True)
-class Variant:
+class Variant(NamedTuple):
     """One spelling family (`us`, `uk`, `oxford`) and the `form` that was looked up.
 
     `kind` is how the family differs:

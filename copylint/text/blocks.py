@@ -27,8 +27,7 @@ class Role(str, Enum):
 _PROSE = frozenset({Role.HEADING, Role.PARAGRAPH, Role.LIST_ITEM, Role.TABLE_CELL})
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(NamedTuple):
     """A link's text, as a span of the file, and where it points."""
 
     start: int

@@ -6,7 +6,7 @@ import bisect
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, TypeVar, cast
+from typing import Any, NamedTuple, TypeVar, cast
 
 from copylint.text.blocks import Block, Reading, Role
 from copylint.text.quotations import Quotation, find_quotations
@@ -15,8 +15,7 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 T = TypeVar("T")
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     number: int
     start: int
     end: int  # exclusive, before the newline

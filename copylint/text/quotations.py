@@ -24,8 +24,8 @@ union`), and a straight double mark after a digit is inches (`5'10"`).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from operator import attrgetter
+from typing import NamedTuple
 
 _DOUBLE = frozenset('"“”')
 _MARK_CHARACTERS = "\"“”'‘’"
@@ -37,8 +37,7 @@ _SENTENCE_END = frozenset(".?!…")
 _CLOSERS = frozenset("\"”'’)]")
 
 
-@dataclass(frozen=True, slots=True)
-class Quotation:
+class Quotation(NamedTuple):
     start: int  # the opening mark
     end: int  # just after the closing mark, or where it runs on: its paragraph's end, or the
     # next quotation's opening mark in copy that joins paragraphs on one line
