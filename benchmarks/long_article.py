@@ -7,7 +7,8 @@ The plain article is the dev corpus's articles one after another, the Markdown o
 posts' bodies (their front matter left out); each is cut at the size asked. Memory is given two
 ways: the largest peak of any one process (what `/usr/bin/time` reports), and the peak over time
 of the processes' summed proportional set size (pages two processes share counted half to
-each), sampled every 10 ms. Without ../shared this says so and exits 0.
+each), sampled every 10 ms in runs of its own, since sampling slows what it measures. Without
+../shared this says so and exits 0.
 """
 
 from __future__ import annotations
@@ -65,43 +66,50 @@ def _body(post: str) -> str:
 
 def _compare(kind: str, path: Path, runs: int) -> None:
     command = [sys.executable, "-m", "copylint", "check", "--no-cache", "--format", "json"]
-    results: dict[str, list[tuple[float, int, int, bytes]]] = {"shared": [], "one": []}
+    ways = {"shared": [*command, str(path)], "one": [*command, "--jobs", "1", str(path)]}
+    timed: dict[str, list[tuple[float, int, bytes]]] = {name: [] for name in ways}
     for _ in range(runs):  # interleaved, since the machine is shared and noisy
-        results["shared"].append(_measured([*command, str(path)]))
-        results["one"].append(_measured([*command, "--jobs", "1", str(path)]))
-    outputs = {output for runs_of in results.values() for *_, output in runs_of}
+        for name, way in ways.items():
+            timed[name].append(_timed(way))
+    # Summing the processes' memory reads their page tables every 10 ms, which slows them (by
+    # a sixth on the plain article), so it has runs of its own, and the times above none.
+    summed = {name: _summed_pss(way) for name, way in ways.items()}
+    outputs = {output for runs_of in timed.values() for *_, output in runs_of}
     megabytes = path.stat().st_size / 1_000_000
     print(f"{kind}, {megabytes:.1f} MB: outputs identical: {len(outputs) == 1}")
-    for name, measured in results.items():
+    for name, measured in timed.items():
         wall = statistics.median(m[0] for m in measured)
         largest = max(m[1] for m in measured) // 1024
-        summed = max(m[2] for m in measured) // 1024
         print(
             f"  {name:6} median {wall:.2f} s; peak of one process {largest} MB,"
-            f" summed PSS peak {summed} MB"
+            f" summed PSS peak {summed[name] // 1024} MB"
         )
-    shared = statistics.median(m[0] for m in results["shared"])
-    one = statistics.median(m[0] for m in results["one"])
+    shared = statistics.median(m[0] for m in timed["shared"])
+    one = statistics.median(m[0] for m in timed["one"])
     print(f"  shared / one: {shared / one:.2f}")
 
 
-def _measured(command: list[str]) -> tuple[float, int, int, bytes]:
-    """Wall time, the largest peak RSS of any one process (KB), the peak of the processes'
-    summed PSS (KB), and the output."""
+def _timed(command: list[str]) -> tuple[float, int, bytes]:
+    """Wall time, the largest peak RSS of any one process (KB, as `/usr/bin/time` gives it),
+    and the output."""
     with tempfile.TemporaryFile() as out:
         started = time.perf_counter()
         process = subprocess.Popen(command, stdout=out, stderr=subprocess.DEVNULL)
-        summed = 0
-        while True:
-            finished, status, usage = os.wait4(process.pid, os.WNOHANG)
-            if finished:
-                break
-            summed = max(summed, sum(_pss(pid) for pid in _tree(process.pid)))
-            time.sleep(0.01)
+        _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - started
         process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
-        return wall, usage.ru_maxrss, summed, out.read()
+        return wall, usage.ru_maxrss, out.read()
+
+
+def _summed_pss(command: list[str]) -> int:
+    """The peak of the processes' summed proportional set size (KB), sampled every 10 ms."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    summed = 0
+    while not os.wait4(process.pid, os.WNOHANG)[0]:
+        summed = max(summed, sum(_pss(pid) for pid in _tree(process.pid)))
+        time.sleep(0.01)
+    return summed
 
 
 def _tree(pid: int) -> list[int]:
