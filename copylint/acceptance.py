@@ -15,8 +15,8 @@ import io
 import os
 import stat
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from copylint.finding import Report
 from copylint.patterns import Pattern, compile_pattern
@@ -24,8 +24,7 @@ from copylint.patterns import Pattern, compile_pattern
 EVERY_RULE = "*"
 
 
-@dataclass(frozen=True)
-class Accepted:
+class Accepted(NamedTuple):
     code: str  # a rule id, a category, or "*"
     text: str
     pattern: Pattern | None  # for `/regex/`

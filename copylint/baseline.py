@@ -16,8 +16,8 @@ import json
 import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from copylint.errors import ConfigError
 from copylint.finding import Report
@@ -41,8 +41,7 @@ def fingerprint(doc: Document, report: Report) -> str:
     return hashlib.sha256(f"{finding.rule}\0{context}".encode()).hexdigest()[:20]
 
 
-@dataclass(frozen=True)
-class Recorded:
+class Recorded(NamedTuple):
     report: Report
     fingerprint: str
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from copylint.acceptance import Accepted, accepted
 from copylint.checks import KINDS
@@ -63,8 +63,7 @@ def find_house_config(start: Path) -> Path | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class Setting:
+class Setting(NamedTuple):
     value: Any
     file: YamlFile
     where: Where

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 from copylint.checks.base import Rule, Settings
 from copylint.finding import Applicability, Finding
@@ -36,11 +36,10 @@ _LEXICON_MIN_LENGTH = 5
 _FORMS_WORTH_THE_WORD_LIST = 10_000
 
 
-@dataclass(frozen=True, slots=True)
-class _NearMiss:
+class _NearMiss(NamedTuple):
     rare: str
     frequent: str
-    count: int
+    uses: int  # of the frequent form
     in_article: bool
 
 
@@ -223,7 +222,7 @@ class EntityNearMiss(Rule):
 
     def _finding(self, use: NameUse, miss: _NearMiss, where: str) -> Finding:
         message = self.message.format(
-            text=use.form, suggestion=miss.frequent, count=f"{miss.count:,}", where=where
+            text=use.form, suggestion=miss.frequent, count=f"{miss.uses:,}", where=where
         )
         return self.finding(use.start, use.end, message, (miss.frequent,))
 

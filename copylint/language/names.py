@@ -223,8 +223,7 @@ class NameIndex:
         return found
 
 
-@dataclass(frozen=True)
-class KnownWords:
+class KnownWords(NamedTuple):
     """Lower-case English words and known names: a rare form that is one is not a typo."""
 
     words: frozenset[str]
