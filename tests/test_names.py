@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -52,6 +53,17 @@ def test_the_names_beside_each_form_are_the_whole_texts_pairs_that_hold_it(text:
     assert pairs_beside(text) == pairs
     for form in set(name_forms(text)):
         assert names_beside(text, uses_of(text, {form})) == {p for p in pairs if form in p}
+
+
+@pytest.mark.parametrize("length", [1, 62, 63, 64, 65, 511, 512, 513, 4097])
+def test_a_name_of_any_length_before_a_form_is_found(length: int) -> None:
+    # The name before a form is read backwards over a window of the text, widened as needed.
+    name = "X" + "a’b" * (length // 3) + "c" * (length % 3)
+    for before in ("", "1", "-", "x", "’"):
+        text = f"{before}{name} Starmer"
+        expected = {pair for pair in _PAIR.findall(text) if pair[1] == "Starmer"}
+        assert names_beside(text, uses_of(text, {"Starmer"})) == expected
+        assert bool(expected) == (before == "")
 
 
 _FORMS = st.lists(st.text("abcdeJK", min_size=1, max_size=6), max_size=30, unique=True)

@@ -28,7 +28,7 @@ _NAME = re.compile(_NAME_PATTERN)
 # What a name is made of after its capital. A name starts only after a character that is none
 # of these (nor a digit or hyphen), so the name that ends at a place starts where the run of
 # them before it starts.
-_IN_A_NAME = re.compile(r"[^\W\d_]|['’]")
+_IN_A_NAME = re.compile(r"(?:[^\W\d_]+|['’]+)*")
 # A name that is only one letter longer than another is often its relative, not its typo:
 # Russia/Russian, Israel/Israeli, Kennedy/Kennedys.
 DERIVING_LETTERS = frozenset("sni")
@@ -79,10 +79,17 @@ def names_beside(prose: str, by_form: Mapping[str, list[NameUse]]) -> set[tuple[
 
 
 def _name_ending_at(prose: str, end: int) -> str | None:
-    start, inside = end, _IN_A_NAME.match
-    while start > 0 and inside(prose, start - 1):
-        start -= 1
-    name = _NAME.match(prose, start)
+    # The run is matched backwards, in C, over a reversed window of the text before `end`,
+    # widened while the run fills it: a word of a million letters costs no Python loop.
+    window = 64
+    while True:
+        low = max(0, end - window)
+        tail = _IN_A_NAME.match(prose[low:end][::-1])
+        run = 0 if tail is None else tail.end()
+        if run < end - low or low == 0:
+            break
+        window *= 8
+    name = _NAME.match(prose, end - run)
     return name[0] if name is not None and name.end() == end else None
 
 
