@@ -121,6 +121,26 @@ def test_thousands_of_spellings_against_an_article_s_own_are_checked_in_seconds(
     )
 
 
+def test_a_pasted_blob_of_letters_is_no_name_to_compare(here: Path) -> None:
+    """A name is indexed under each of its one-letter deletions; a capitalised blob of 200,000
+    letters, used three times and once a letter off, would be 200,000 copies of itself (half
+    a minute and gigabytes here). No name is that long, so it is not compared."""
+    blob = "X" + "a" * 200_000
+    # Enough names, each used twice, and enough used once, that they are looked up in an index.
+    twice = " ".join(f"Mr Name{a}{b} met Name{a}{b}." for a in "bcdfgh" for b in "jklmnp")
+    once = " ".join(f"Ms Onlyone{a}{b} came." for a in "bcdfg" for b in "jklm")
+    text = f"{blob} said. " * 3 + f"{blob[:-1]}b said. {twice} {once}\n\n" + "Starmer said so. " * 7
+    write(here / "blob.txt", text + "Starmet said so.\n")
+    started = time.perf_counter()
+    result = run("check", "--no-cache", "--select", "entity", "blob.txt")
+    assert time.perf_counter() - started < 5
+    assert (result.exit_code, result.stdout.splitlines()[0]) == (
+        1,
+        'blob.txt:3:120: warning entity/near-miss "Starmet" may be a typo: this article'
+        ' elsewhere has "Starmer" (7 times).',
+    )
+
+
 def test_a_file_over_the_size_limit_is_refused_and_a_house_sets_the_limit(here: Path) -> None:
     write(here / "big.txt", "Ministers met on Monday. " * 50_000)  # 1.25 MB
     assert run("check", "big.txt").exit_code == 0

@@ -13,6 +13,7 @@ from copylint.checks.base import Rule, Settings
 from copylint.finding import Applicability, Finding
 from copylint.language.lexicon import Lexicon, load_lexicon
 from copylint.language.names import (
+    LONGEST_NAME,
     NameUse,
     is_acronym,
     is_relative,
@@ -112,7 +113,9 @@ class EntityNearMiss(Rule):
         frequent = {
             form: n
             for form, n in counts.items()
-            if n >= self.min_count and len(form) >= self.min_length and not is_acronym(form)
+            if n >= self.min_count
+            and self.min_length <= len(form) <= LONGEST_NAME
+            and not is_acronym(form)
         }
         # A form used more often than this has no form used `ratio` times as often.
         most_rare = max(frequent.values(), default=0) // self.ratio
@@ -141,7 +144,11 @@ class EntityNearMiss(Rule):
         many = len(counts) > _FORMS_WORTH_THE_WORD_LIST
         known = known_words() if many else known_words_if_read()
         forms = counts if known is None else known.strangers(counts)
-        return [form for form in forms if len(form) >= self.min_length - 1 and not is_acronym(form)]
+        return [
+            form
+            for form in forms
+            if self.min_length - 1 <= len(form) <= LONGEST_NAME and not is_acronym(form)
+        ]
 
     def _closest(
         self,

@@ -21,7 +21,13 @@ from pathlib import Path
 from typing import Any
 
 from copylint.errors import CopylintError, InputError
-from copylint.language.names import NameIndex, is_acronym, known_words, name_forms
+from copylint.language.names import (
+    LONGEST_NAME,
+    NameIndex,
+    is_acronym,
+    known_words,
+    name_forms,
+)
 from copylint.text.sources import read_document
 from copylint.yamlfile import LEXICON_MAX_BYTES, load_yaml, read_text
 
@@ -44,7 +50,7 @@ class Lexicon:
     @cached_property
     def index(self) -> NameIndex:
         """Built on first use: only an article with a name it has not met needs it."""
-        return NameIndex(self.counts)
+        return NameIndex(form for form in self.counts if len(form) <= LONGEST_NAME)
 
 
 @cache
@@ -151,7 +157,9 @@ def count_names(paths: Iterable[str]) -> Learnt:
             continue
         articles += 1
         counts.update(
-            form for form in name_forms(prose) if len(form) >= MIN_LENGTH and not is_acronym(form)
+            form
+            for form in name_forms(prose)
+            if MIN_LENGTH <= len(form) <= LONGEST_NAME and not is_acronym(form)
         )
     return Learnt(counts, articles, tuple(refused))
 
