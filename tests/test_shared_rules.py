@@ -5,7 +5,9 @@ thread (a test runner's may)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import pickle
 import subprocess
 import sys
 import textwrap
@@ -15,6 +17,7 @@ from typing import Any
 from articles import SEED
 from newsroom import copylint
 
+from copylint.finding import Applicability, Edit, Finding, Fix, Report, Severity
 from copylint.shared_rules import LONG
 
 # Rule kinds that say which process ran them, and what became of them elsewhere. Each of the
@@ -170,3 +173,18 @@ def _forks(cwd: Path, *args: str) -> int:
     """)
     done = subprocess.run([sys.executable, "-c", script], cwd=cwd, capture_output=True, text=True)
     return int(done.stderr.split()[-1])
+
+
+def test_a_finding_and_its_fix_cross_between_processes_whole() -> None:
+    """What a copy or a worker sends back is pickled field by field (`_by_fields`), which a
+    class's own fields must fill in order."""
+    edits = (Edit(3, 10, "Starmer"), Edit(12, 12, ""))
+    finding = Finding("entity/near-miss", "entity", Severity.WARNING, "m", 3, 10, ("Starmer",))
+    fixed = dataclasses.replace(finding, fix=Fix(Applicability.UNSAFE, edits))
+    report = Report("a.md", 1, 4, 1, 11, "Starmet", fixed, ((1, 4, 1, 11, "Starmer"),))
+    for sent in (finding, fixed, report, [report] * 3):
+        assert pickle.loads(pickle.dumps(sent, pickle.HIGHEST_PROTOCOL)) == sent
+    assert report.__reduce__() == (
+        Report,
+        tuple(getattr(report, f.name) for f in dataclasses.fields(report)),
+    )
