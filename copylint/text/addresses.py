@@ -20,7 +20,8 @@ _EMAIL = r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 # start (an @, www., http:// or https://), then match there. Each is a fixed string, found far
 # faster by a search of its own than by a pattern of all of them tried at every character.
 _HINT_MARKS = ("://", "www.", "@")
-_EMAIL_LOCAL_PART = r"[\w.+-]{1,64}\Z"
+_LOCAL_PART_CHARACTER = r"[\w.+-]"
+_EMAIL_LOCAL_PART = rf"{_LOCAL_PART_CHARACTER}{{1,64}}\Z"
 
 
 def bare_addresses(text: str, start: int = 0) -> list[Span]:
@@ -54,6 +55,10 @@ def _hints(text: str, start: int) -> list[int]:
 def _address_at(text: str, hint: int) -> re.Match[str] | None:
     if text[hint] != "@":
         return _compiled(_URL).match(text, hint)
+    # An @ with no character of a local part before it (a handle, a run of them) is no address:
+    # said by one character, not a search of the 64 before it.
+    if hint == 0 or _compiled(_LOCAL_PART_CHARACTER).match(text, hint - 1) is None:
+        return None
     local_part = _compiled(_EMAIL_LOCAL_PART).search(text, max(0, hint - 64), hint)
     return None if local_part is None else _compiled(_EMAIL).match(text, local_part.start())
 
