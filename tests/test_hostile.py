@@ -141,6 +141,29 @@ def test_a_pasted_blob_of_letters_is_no_name_to_compare(here: Path) -> None:
     )
 
 
+def test_html_nested_60_000_deep_is_read_in_seconds(here: Path) -> None:
+    """Each closing tag closed its element by searching a reversed copy of every element open
+    (a minute here); the reader now keeps count of what is open as it opens and closes."""
+    depth = 60_000
+    text = "<div>" * depth + "<p>It was the the end.</p>" + "</div>" * depth + "\n"
+    write(here / "nest.md", text)
+    started = time.perf_counter()
+    result = run("check", "--no-cache", "--select", "grammar/doubled-word", "nest.md")
+    assert time.perf_counter() - started < 5
+    column = text.index("the the") + 1
+    assert result.stdout.splitlines()[0].startswith(f"nest.md:1:{column}: warning grammar/doubled")
+
+
+def test_a_paragraph_of_120_000_quotations_is_checked_in_seconds(here: Path) -> None:
+    """Each quotation that opens in lower case measured its whole paragraph again (quadratic:
+    a minute for 300,000 here); the paragraph is measured once."""
+    write(here / "quotes.txt", "“a” " * 120_000 + "\n")
+    started = time.perf_counter()
+    result = run("check", "--no-cache", "--select", "quote", "quotes.txt")
+    assert time.perf_counter() - started < 5
+    assert (result.exit_code, result.stdout.splitlines()[-1]) == (0, "No findings.")
+
+
 def test_a_file_over_the_size_limit_is_refused_and_a_house_sets_the_limit(here: Path) -> None:
     write(here / "big.txt", "Ministers met on Monday. " * 50_000)  # 1.25 MB
     assert run("check", "big.txt").exit_code == 0

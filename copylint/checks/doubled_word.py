@@ -65,6 +65,7 @@ _DOUBLING = re.compile(
     ).encode()
 )
 _NEXT_WORD = re.compile(r"[^\S\n]+([^\W\d_]+)")
+_SPACES_IN_A_LINE = re.compile(r"[^\S\n]*")
 _STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}}
 
 
@@ -187,9 +188,10 @@ class DoubledWord(Rule):
         if between.isspace():
             cut = Edit(first[-1].end, end, "")  # the line break and the copy after it
         else:
-            line_end = text.find("\n", end)
-            rest = text[end:] if line_end < 0 else text[end:line_end]
-            after = len(rest) - len(rest.lstrip())
+            # The spaces after the copy, to the end of its line: sought there, not by slicing
+            # the rest of the line, which in a line of 100,000 links is most of the article.
+            spaces = _SPACES_IN_A_LINE.match(text, end)
+            after = 0 if spaces is None else spaces.end() - end
             before = 0 if after else len(between) - len(between.rstrip())
             cut = Edit(start - before, end + after, "")
         return self.finding(start, end, message, (), Fix(Applicability.SAFE, (cut,)))

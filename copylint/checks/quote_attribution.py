@@ -152,6 +152,7 @@ class _Reading:
         self._read: dict[int, Paragraph] = {}
         self.layout = QuoteLayout(doc, rule.people)
         self._speaks: dict[int, bool] = {}
+        self._lengths: dict[int, int] = {}
 
     def paragraph(self, index: int) -> Paragraph:
         if index not in self._read:
@@ -177,12 +178,19 @@ class _Reading:
         first = _ALNUM.search(inner)
         if first is None:
             return False
-        if not (first[0].isupper() or first[0].isdigit()):
-            start, end = self.spans[index]
-            if len(inner.strip()) < 0.8 * len(self.prose[start:end].strip()):
-                return False  # a partial quotation, which its sentence takes
+        lower = not (first[0].isupper() or first[0].isdigit())
+        if lower and len(inner.strip()) < 0.8 * self._length(index):
+            return False  # a partial quotation, which its sentence takes
         words = inner.split()
         return len(words) >= self.rule.min_words and not _is_title(words)
+
+    def _length(self, index: int) -> int:
+        """Paragraph `index`'s length without the white space at its ends, measured once: a
+        paragraph of 100,000 quotations asks for each."""
+        if index not in self._lengths:
+            start, end = self.spans[index]
+            self._lengths[index] = len(self.prose[start:end].strip())
+        return self._lengths[index]
 
     def introduced_or_tagged(self, index: int, quote: Quotation) -> bool:
         """The commonest attributions, read straight from the text around a quotation: a colon

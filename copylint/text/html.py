@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -74,6 +75,10 @@ class _Reader(HTMLParser):
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
         self.blocks: list[HtmlProse] = []
         self.open: list[str] = []  # the block-level and non-prose elements open, outermost first
+        # What is asked of them, kept as they open and close, so that markup nested 50,000
+        # deep is not searched at every tag: how many of each are open, and the roles open.
+        self.counts: Counter[str] = Counter()
+        self.roles: list[str] = []
         self.current: HtmlProse | None = None
         # The lists and tables open, innermost last: [number, items or rows so far].
         self.groups: list[list[int]] = []
@@ -87,7 +92,7 @@ class _Reader(HTMLParser):
         if tag in _NOT_PROSE or tag in _BLOCK_TAGS:
             self.end_block()
             if tag not in ("hr",):
-                self.open.append(tag)
+                self._open(tag)
         if tag in _GROUPS:
             self.numbered += 1
             self.groups.append([self.numbered, -1])
@@ -101,13 +106,13 @@ class _Reader(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _NOT_PROSE or tag in _BLOCK_TAGS:
             self.end_block()
-            if tag in self.open:
-                del self.open[len(self.open) - 1 - self.open[::-1].index(tag) :]
+            if self.counts[tag]:
+                self._close(tag)
         if tag in _GROUPS and self.groups:
             self.groups.pop()
 
     def handle_data(self, data: str) -> None:
-        if data.strip() and not _NOT_PROSE.intersection(self.open):
+        if data.strip() and not self._hidden():
             start = self._offset()
             self._block().spans.append((start, start + len(data)))
 
@@ -118,7 +123,7 @@ class _Reader(HTMLParser):
         self._reference()
 
     def _reference(self) -> None:
-        if _NOT_PROSE.intersection(self.open):
+        if self._hidden():
             return
         start = self._offset()
         match = _REFERENCE.match(self.source, start)
@@ -130,16 +135,35 @@ class _Reader(HTMLParser):
     def _block(self) -> HtmlProse:
         if self.current is None:
             role, level = Role.PARAGRAPH, 0
-            for tag in reversed(self.open):
-                if tag in _ROLES:
-                    role = _ROLES[tag]
-                    level = int(tag[1]) if role is Role.HEADING else 0
-                    break
+            if self.roles:
+                innermost = self.roles[-1]
+                role = _ROLES[innermost]
+                level = int(innermost[1]) if role is Role.HEADING else 0
             group, item = self.groups[-1] if self.groups and role in _GROUPED else (-1, -1)
             if role is Role.LIST_ITEM:
-                level = sum(tag in ("ul", "ol", "dl") for tag in self.open)
-            self.current = HtmlProse(role, level, group, item, "blockquote" in self.open)
+                level = sum(self.counts[tag] for tag in ("ul", "ol", "dl"))
+            self.current = HtmlProse(role, level, group, item, self.counts["blockquote"] > 0)
         return self.current
+
+    def _open(self, tag: str) -> None:
+        self.open.append(tag)
+        self.counts[tag] += 1
+        if tag in _ROLES:
+            self.roles.append(tag)
+
+    def _close(self, tag: str) -> None:
+        """Close the innermost open `tag` and every element opened inside it."""
+        while True:
+            closed = self.open.pop()
+            self.counts[closed] -= 1
+            if closed in _ROLES:
+                self.roles.pop()
+            if closed == tag:
+                return
+
+    def _hidden(self) -> bool:
+        """Whether an element whose text is not prose (`script`, `code`) is open."""
+        return any(self.counts[tag] for tag in _NOT_PROSE)
 
     def end_block(self) -> None:
         if self.current is not None and (self.current.spans or self.current.entities):
