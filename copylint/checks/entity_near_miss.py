@@ -25,7 +25,7 @@ from copylint.language.names import (
     slip_finder,
     uses_of,
 )
-from copylint.language.nlp import entities_over
+from copylint.language.nlp import entities_over, recognise_ahead
 from copylint.text.document import Document
 
 _COUNT = {"type": "integer", "minimum": 1}
@@ -102,8 +102,20 @@ class EntityNearMiss(Rule):
             doc.prose, {form for miss in misses for form in (miss.rare, miss.frequent)}
         )
         company = _Company(names_beside(doc.prose, by_form))  # who stands beside whom
+        # Whether each near miss names someone else, which only one of the article's own can.
+        settled = {
+            miss: self._two_names(doc, by_form, company, miss) if miss.in_article else False
+            for miss in misses
+        }
+        asking = [miss for miss, two in settled.items() if two is None]
+        if len(asking) > 1:  # every sentence the recogniser must read, read in one batch
+            spans = [span for miss in asking for span in self._spans(by_form, miss)]
+            recognise_ahead(doc, spans, self.model)
         for miss in misses:
-            if miss.in_article and self._two_names(doc, by_form, company, miss):
+            two = settled[miss]
+            if two is None:
+                two = self._another_person(doc, by_form, miss)
+            if two:
                 continue
             where = "this article elsewhere has" if miss.in_article else "the house lexicon has"
             for use in by_form[miss.rare]:
@@ -189,11 +201,12 @@ class EntityNearMiss(Rule):
         by_form: Mapping[str, list[NameUse]],
         company: _Company,
         miss: _NearMiss,
-    ) -> bool:
+    ) -> bool | None:
         """Whether the rare form names someone else: it stands beside the frequent one (Jole
         Cole), or in a longer name while the frequent form is a well-known name that is no
-        person (Tim Koogle beside Google). The recogniser is asked only when the cheap signs
-        leave that open, so that spaCy is loaded for few articles."""
+        person (Tim Koogle beside Google). None where only the recogniser can say
+        (`_another_person`): it is asked only when the cheap signs leave that open, so that
+        spaCy is loaded for few articles."""
         if not company.another_name(miss.rare, miss.frequent):
             return False
         if company.beside(miss.rare, miss.frequent):
@@ -202,16 +215,23 @@ class EntityNearMiss(Rule):
         known = known_words()
         if not known.is_word_or_name(miss.frequent) or _named_as_a_person(doc.prose, frequent):
             return False
-        return self._another_person(doc, by_form[miss.rare], frequent)
+        return None
 
-    def _another_person(self, doc: Document, rare: list[NameUse], frequent: list[NameUse]) -> bool:
+    @staticmethod
+    def _spans(by_form: Mapping[str, list[NameUse]], miss: _NearMiss) -> list[tuple[int, int]]:
+        """The uses the recogniser is asked about: every rare one, and the first frequent ones."""
+        uses = (*by_form[miss.rare], *by_form[miss.frequent][:_NER_SAMPLE])
+        return [(use.start, use.end) for use in uses]
+
+    def _another_person(
+        self, doc: Document, by_form: Mapping[str, list[NameUse]], miss: _NearMiss
+    ) -> bool:
         """Whether the recogniser reads the rare form as part of a person's full name where it
         never reads the frequent form as a person (Tim Koogle beside Google, Lian Chia Liang
         beside China). Only that: it gives a typo all sorts of labels, so no other label
         difference is evidence of two names."""
-        frequent = frequent[:_NER_SAMPLE]
-        spans = [(use.start, use.end) for use in (*rare, *frequent)]
-        entities = entities_over(doc, spans, self.model)
+        rare = by_form[miss.rare]
+        entities = entities_over(doc, self._spans(by_form, miss), self.model)
         rare_entities, frequent_entities = entities[: len(rare)], entities[len(rare) :]
         full_names = [
             e
