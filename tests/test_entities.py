@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -125,6 +126,30 @@ def test_the_recogniser_tells_a_person_from_a_place() -> None:
     )
     assert entities(text) == []
     assert ner_pipeline.cache_info().currsize == 1  # loaded once, for this article
+
+
+def test_the_sentences_of_several_questions_are_read_in_one_batch(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Two near misses only the recogniser settles (Lian Chia Liang beside China, Anne Parid
+    beside Paris): their sentences go to it in one batch, and each is still another person."""
+    text = (
+        "China's economy grew. Exports to China rose. The drag came from electronics, "
+        "said Lian Chia Liang, an economist.\n\n"
+        "Visitors love Paris. Hotels in Paris are full. Paris is busy, said Anne Parid, a guide.\n"
+    )
+    pipeline = ner_pipeline(None)
+    read = pipeline.pipe
+    batches: list[list[str]] = []
+
+    def counted(texts: Any, *args: Any, **kwargs: Any) -> Any:
+        batches.append(list(texts))
+        return read(batches[-1], *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "pipe", counted)
+    copylint.language.nlp._SAID.clear()
+    assert entities(text) == []
+    assert len(batches) == 1 and len(batches[0]) >= 2
 
 
 def test_without_a_model_the_error_names_the_install_command(
