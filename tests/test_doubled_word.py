@@ -114,6 +114,7 @@ def test_the_message_names_the_doubling_and_its_single_form() -> None:
         "He broke in during a break-in in 1999, at 8x10in in size.",
         "A list of [dnlup](https://github.com/dnlup) **dnlup** and more.",
         "Colectivos showed up at at least one polling centre, beaten by by far the most.",
+        "The tax kicked in in April; she was sworn in in January; he came on on the hour.",
     ],
     ids=[
         "had had",
@@ -128,10 +129,20 @@ def test_the_message_names_the_doubling_and_its_single_form() -> None:
         "glued",
         "not English",
         "a copy opening a set phrase",
+        "a particle, then a preposition",
     ],
 )
 def test_doubles_english_means(text: str) -> None:
     assert doubled(text) == []
+
+
+def test_a_preposition_doubled_after_a_verb_it_does_not_complete_is_flagged() -> None:
+    text = "He was in in the room, interested in in etcd, and sat on on the bench.\n"
+    assert [(found[1], found[4]) for found in doubled(text)] == [
+        (8, "in in"),
+        (35, "in in"),
+        (55, "on on"),
+    ]
 
 
 def test_very_very_outside_a_quotation_is_flagged_across_a_soft_line_break() -> None:

@@ -65,6 +65,19 @@ _DOUBLING = re.compile(
     ).encode()
 )
 _NEXT_WORD = re.compile(r"[^\S\n]+([^\W\d_]+)")
+# The word before a copy, a space or two before it: `jumping` in `jumping in in the middle`.
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\S\n]+\Z")
+# Endings a verb takes, and what its base then ends with: logging, logged (log), moving, moved
+# (move), kicks, kicked (kick).
+_INFLECTIONS = (
+    ("ing", ""),
+    ("ing", "e"),
+    ("ed", ""),
+    ("ed", "e"),
+    ("d", ""),
+    ("es", ""),
+    ("s", ""),
+)
 _SPACES_IN_A_LINE = re.compile(r"[^\S\n]*")
 _STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}}
 
@@ -83,13 +96,16 @@ class DoubledWord(Rule):
     the`. Suggests the single form; deleting the second copy is a safe fix. `allowed` words
     are doubled by grammar (`had had`); `connectors` make a repetition of the words around
     them (`on and on and on`, `back to back`); `phrases` are set phrases a preposition may
-    stand before, so that a second copy opening one is meant (`at at least`). Names,
+    stand before, so that a second copy opening one is meant (`at at least`); `particles` give
+    the verbs each particle completes, after which the same word may open a phrase of its
+    own (`kicked in in April`). Names,
     quotations, and copies in different blocks or split by punctuation pass. The message may
     use `{text}`, `{suggestion}` and `{what}` (`word` or `words`)."""
 
     allowed: frozenset[str]
     connectors: frozenset[str]
     phrases: frozenset[str]
+    particles: Mapping[str, frozenset[str]]
 
     KIND: ClassVar[str] = "doubled-word"
     FIX: ClassVar[Applicability | None] = Applicability.SAFE
@@ -97,6 +113,12 @@ class DoubledWord(Rule):
         "allowed": {"description": "Words English doubles on purpose: had had.", **_STRINGS},
         "connectors": {"description": "Words that join a repetition: on and on.", **_STRINGS},
         "phrases": {"description": "Set phrases a copy may open: at least.", **_STRINGS},
+        "particles": {
+            "description": "Verbs each particle completes, which the same word may follow as a"
+            " preposition: kicked in in April.",
+            "type": "object",
+            "additionalProperties": _STRINGS,
+        },
     }
     MESSAGE_FIELDS: ClassVar[frozenset[str]] = frozenset({"text", "suggestion", "what"})
 
@@ -108,6 +130,10 @@ class DoubledWord(Rule):
             "phrases": frozenset(
                 " ".join(phrase.lower().split()) for phrase in raw.get("phrases", ())
             ),
+            "particles": {
+                particle.lower(): frozenset(verb.lower() for verb in verbs)
+                for particle, verbs in raw.get("particles", {}).items()
+            },
         }
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -143,6 +169,8 @@ class DoubledWord(Rule):
             return False
         if len(words) == 1 and self._opens_phrase(doc.prose, second[0]):
             return False
+        if len(words) == 1 and self._ends_a_phrasal_verb(doc.prose, first[0]):
+            return False
         tokens = [*first, *second]
         start, end = tokens[0].start, tokens[-1].end
         if not all(_adjacent(doc, a, b) for a, b in pairwise(tokens)):
@@ -163,6 +191,22 @@ class DoubledWord(Rule):
         connector (`on and on`, `back to back`), which English uses for emphasis."""
         return (second in self.connectors and first not in _ARTICLES) or (
             first in self.connectors and second not in _ARTICLES
+        )
+
+    def _ends_a_phrasal_verb(self, prose: str, copy: _Token) -> bool:
+        """Whether the first copy is the particle of the verb before it, so that the second
+        opens a phrase of its own: `the tax kicked in in April`, `people jumping in in the
+        middle`, where `was in in the` is a slip."""
+        verbs = self.particles.get(copy.folded)
+        if not verbs:
+            return False
+        before = _WORD_BEFORE.search(prose, max(0, copy.start - 40), copy.start)
+        if before is None:
+            return False
+        word = before[1].lower()
+        return word in verbs or any(
+            word.endswith(ending) and _base(word, ending, base) in verbs
+            for ending, base in _INFLECTIONS
         )
 
     def _opens_phrase(self, prose: str, copy: _Token) -> bool:
@@ -195,6 +239,15 @@ class DoubledWord(Rule):
             before = 0 if after else len(between) - len(between.rstrip())
             cut = Edit(start - before, end + after, "")
         return self.finding(start, end, message, (), Fix(Applicability.SAFE, (cut,)))
+
+
+def _base(word: str, ending: str, added: str) -> str:
+    """The verb `word` inflects with `ending`, with `added` put back (mov-ing: move), and its
+    doubled last consonant undone (logg-ed: log)."""
+    stem = word[: -len(ending)]
+    if not added and len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+        stem = stem[:-1]
+    return stem + added
 
 
 def _english(word: str) -> bool:
