@@ -50,7 +50,7 @@ class Lexicon:
     @cached_property
     def index(self) -> NameIndex:
         """Built on first use: only an article with a name it has not met needs it."""
-        return NameIndex(form for form in self.counts if len(form) <= LONGEST_NAME)
+        return NameIndex([form for form in self.counts if len(form) <= LONGEST_NAME])
 
 
 @cache
