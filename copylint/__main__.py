@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
 INTERRUPTED = 130  # 128 + SIGINT, as a shell reports it
+# A run makes many small objects and frees nearly all of them by their reference counts, yet the
+# cycle collector, by default, passes over the young ones every 700 allocations. Every 50,000
+# (mypy's command sets 200,000) took 0.96 of the time on the corpus, 0.96 on a 10 MB article
+# and 0.91 on a 10 MB Markdown one, with the same peak memory. The command's own setting: a
+# program that calls `copylint.Linter` keeps its own.
+_ALLOCATIONS_BETWEEN_COLLECTIONS = 50_000
 
 
 def main() -> None:
     try:
+        gc.set_threshold(_ALLOCATIONS_BETWEEN_COLLECTIONS)
         from copylint.cli import main as run
 
+        # What the imports made lives as long as the process: no collection need look at it.
+        gc.freeze()
         run()
     except KeyboardInterrupt:
         sys.stderr.write("copylint: interrupted\n")
