@@ -26,7 +26,7 @@ WORKERS_GIVING_WAY = 5
 _STOP: tuple[str, str | None] = ("stop", None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Needed:
     """What a worker calls to say which model it needs: picklable, for workers started afresh."""
 

@@ -35,7 +35,7 @@ from copylint.text.sources import STDIN, decode, discover, read_document
 Warn = Callable[[str], None]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Checked:
     """One article checked: the document as read, and what was found in it."""
 
@@ -44,7 +44,7 @@ class Checked:
     config: Config
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Linter:
     """Checks articles with a house config: the one named by `config`, or else the nearest
     `.copylint.yaml` to each file (text named by a path is placed where that path is)."""

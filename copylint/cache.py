@@ -39,7 +39,7 @@ def prepare(folder: Path) -> None:
         (folder / ".gitignore").write_text("*\n", encoding="utf-8")
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class ResultCache:
     folder: Path
 

@@ -87,7 +87,7 @@ class Config:
     fingerprint: str = ""
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class _Layers:
     """What the files said so far, in the order they were applied."""
 

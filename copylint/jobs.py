@@ -48,7 +48,7 @@ PARALLEL_FROM = 100
 CHUNK_MAX = 32
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Options:
     """What a process needs to check files as the run asks: picklable, for the workers."""
 
@@ -65,7 +65,7 @@ class Options:
     fingerprints: bool = False  # for a baseline
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Outcome:
     """One file checked: what the run says and counts for it, in the order it says it."""
 
@@ -172,7 +172,7 @@ class Checker:
 Say = Callable[[str], None]
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class Tally:
     """A run's outcomes added up in the order of its files. It says each warning once, each
     refusal, and each diff as it comes, and writes each fixed file."""

@@ -81,7 +81,7 @@ def _matches_nothing(python: re.Pattern[str], source: str) -> bool:
     return any(match.end() == match.start() for probe in probes for match in python.finditer(probe))
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class _Python:
     source: str
     compiled: re.Pattern[str]
@@ -96,7 +96,7 @@ class _Python:
                 yield match.span()
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class _Linear:
     source: str
     compiled: Any  # re2._Regexp
@@ -111,7 +111,7 @@ class _Linear:
                 yield match.start(), match.end()
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class _Limited:
     source: str
     compiled: Any  # regex.Pattern
@@ -146,7 +146,7 @@ class _Limited:
 SCREEN_AFTER = 1_000
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class OrderedPatterns:
     """Patterns tried in turn on a text for the first of them that matches it, as a rule whose
     patterns each name a kind of line tries them.

@@ -23,7 +23,7 @@ class Mark(NamedTuple):
     column: int
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class YamlFile:
     path: str
     data: Any

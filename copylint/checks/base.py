@@ -54,7 +54,10 @@ class Examples(NamedTuple):
     locale: str | None = None  # the house locale they are read in, where it matters
 
 
-@dataclass(frozen=True, kw_only=True)
+# A rule, like the other objects that do work rather than hold a value (the linter, its cache,
+# a pattern), is compared by identity and has no field-by-field `repr`: the two methods are a
+# third of what making a dataclass costs, and at every start they cost 5 ms of a 130 ms run.
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Rule:
     id: str
     category: str
@@ -86,6 +89,9 @@ class Rule:
 
     def check(self, doc: Document) -> Iterator[Finding]:
         raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.id}>"
 
     @property
     def info(self) -> RuleInfo:

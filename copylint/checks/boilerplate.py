@@ -34,7 +34,7 @@ _LABEL_COLON = re.compile(r"^([^:]{1,40}):(?=\s|$)")
 Chrome = tuple[Line, str]
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Boilerplate(Rule):
     """Flags whole lines of web chrome. The message may use `{text}` and `{what}` (the kind of
     chrome: a share prompt, navigation, a timestamp, …)."""

@@ -89,7 +89,7 @@ class _Token(NamedTuple):
     folded: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class DoubledWord(Rule):
     """Flags a word or a pair of words written twice in a row in one sentence, with nothing
     but spaces (or a soft line break in Markdown) between the copies: `the the`, `on the on

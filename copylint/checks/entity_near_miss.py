@@ -44,7 +44,7 @@ class _NearMiss(NamedTuple):
     in_article: bool
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class EntityNearMiss(Rule):
     """Flags a capitalised form used once (or `ratio` times less often) that is one edit — a
     neighbouring key, a transposition, a dropped or doubled letter — from a form the article

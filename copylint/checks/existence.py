@@ -15,7 +15,7 @@ from copylint.text.document import Document
 _STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Existence(Rule):
     """Flags every occurrence of `tokens` (literal words or phrases, matched as whole words) and
     of each of `patterns` (regular expressions, each matched on its own, as whole words). The

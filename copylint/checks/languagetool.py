@@ -29,7 +29,7 @@ _LANGUAGES = {"en-GB": "en-GB", "en-US": "en-US", "en-GB-oxendict": "en-GB", "au
 TIMEOUT = 20  # seconds a server may take over one article
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class LanguageTool(Rule):
     """Reports LanguageTool's grammar matches in the prose of an article. The message may use
     `{text}` and `{message}` (LanguageTool's own)."""

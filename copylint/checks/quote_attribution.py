@@ -64,7 +64,7 @@ _TITLE_WORDS = 20
 _PUNCTUATION = "\"“”‘’'()[],.:;!?…—–-"
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class QuoteAttribution(Rule):
     """Flags a quotation of a speaker with no speaker named for it in its sentence, its
     paragraph, or the paragraph before or after. The message may use `{text}`."""

@@ -39,7 +39,7 @@ _CREDIT_WORDS = 8
 _EMPHASISED = re.compile(r"(\*\*|__|\*|_)(?!\s)[^\n]*(?<!\s)\1\Z")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class QuoteLayout:
     doc: Document
     people: frozenset[str]

@@ -16,7 +16,7 @@ from copylint.language.variants import Locale, load_variants
 from copylint.text.document import Document
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class SpellingConsistency(Rule):
     """With `--locale auto`, the article's variant words vote for a locale and the forms that
     are wrong in every locale with the most votes are flagged; a word spelt both ways

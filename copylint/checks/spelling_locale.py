@@ -37,7 +37,7 @@ def spelling_options(raw: Mapping[str, Any], settings: Settings) -> dict[str, An
     }
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class SpellingLocale(Rule):
     """Flags each variant word spelt against the house locale (en-GB, en-US or
     en-GB-oxendict), suggesting the house form in the original's case (`Defense` → `Defence`).

@@ -12,7 +12,7 @@ from copylint.patterns import Pattern
 from copylint.text.document import Document
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Substitution(Rule):
     """Flags each match of a `swap` key (a regex, matched on its own, as whole words) and
     suggests its value. The message may name the match as `{text}` and the preferred form as

@@ -58,7 +58,7 @@ _BUDGET, _WORDS_A_SLIP = 20, 100
 _MIN_PART = 6
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class Typo(Rule):
     """Flags a lower-case word of prose that no dictionary knows, that the article uses once,
     and that is one slip (a letter dropped, doubled or swapped, a neighbouring key) from

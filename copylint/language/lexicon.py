@@ -39,7 +39,7 @@ MIN_RECORDED = 1
 MIN_LENGTH = 4
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Lexicon:
     counts: Mapping[str, int]
     allowed: frozenset[str]  # forms a hand-written entry says are not typos
@@ -102,7 +102,7 @@ def _at(path: str, where: tuple[str | int, ...], problem: str) -> CopylintError:
     return load_yaml(path, LEXICON_MAX_BYTES).error(where, problem)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Learnt:
     """What `learn` found: each name with its count, how many articles it read, and the files
     it could not read, each with why."""

@@ -203,7 +203,7 @@ def _deletions(form: str) -> list[str]:
     return [form, *(form[:index] + form[index + 1 :] for index in range(len(form)))]
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class NameIndex:
     """Names by their single-letter deletions: `near(form)` finds every name one edit away."""
 

@@ -145,7 +145,7 @@ def _recognised(texts: Sequence[str], model: str | None) -> list[tuple[Entity, .
     return [_SAID[model, text] for text in texts]
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class _Asking:
     """How this process puts questions to the recogniser.
 

@@ -69,7 +69,7 @@ class VariantUse(NamedTuple):
         return "Oxford"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class VariantFinder:
     """Finds the variant words of a document. Two finders with the same names and title words
     are equal, so rules that share them share the work (`Document.derived`)."""
@@ -155,7 +155,7 @@ class VariantFinder:
         return named or page.capitalised_mid_sentence(prose[start:end])
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class _Scan:
     """An article's prose as the variant scan reads it, and the table's spellings in it."""
 
