@@ -381,3 +381,26 @@ def test_installed_copylint_without_paths_is_one_line_and_exit_2(here: Path) -> 
         "",
         "copylint: name the articles to check (a file, a folder, a glob or '-')\n",
     )
+
+
+def test_a_program_that_calls_the_library_keeps_its_own_cycle_collector_settings() -> None:
+    """The command collects young objects every 50,000 allocations (`copylint.__main__`); a
+    program that imports copylint, even its command's module, and calls `copylint.Linter` keeps
+    whatever it set."""
+    program = (
+        "import gc, sys\n"
+        "gc.set_threshold(1234, 5, 6)\n"
+        "import copylint.__main__\n"
+        "from copylint import Linter\n"
+        "found = Linter(locale='en-GB').lint_text(sys.stdin.read(), 'seed.txt')\n"
+        "print(len(found), gc.get_threshold(), gc.get_freeze_count())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program],
+        input=SEED.read_text(encoding="utf-8"),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, "9 (1234, 5, 6) 0\n", "")
