@@ -223,3 +223,17 @@ def test_doublings_at_the_ends_of_the_text_and_a_word_four_times() -> None:
         "on on on on",
         "on on",
     ]
+
+
+def test_a_word_three_times_that_ends_its_phrase_is_a_refrain() -> None:
+    """A slip doubles a word in the middle of a phrase; a word set down three times or more,
+    ending its phrase, is meant (a week note's heading, held-out real copy)."""
+    assert doubled("## Content freeze but we're still hot hot hot ##\n", "notes.md") == []
+    assert doubled("Ha ha ha, she wrote. Yeah yeah yeah\n") == []
+    assert doubled("It was hot hot hot in the room.\n") == [
+        (1, 8, 1, 15, "hot hot", "It was hot hot in the room.")
+    ]
+    assert doubled("Ministers sat on on the table, then on on, and left.\n") == [
+        (1, 15, 1, 20, "on on", "Ministers sat on the table, then on on, and left."),
+        (1, 37, 1, 42, "on on", "Ministers sat on on the table, then on, and left."),
+    ]

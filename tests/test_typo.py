@@ -214,3 +214,11 @@ def test_the_dictionary() -> None:
     assert words.is_word(b"attaches") and words.is_word(b"cafes")  # accents dropped
     for misspelt in (b"accidently", b"committment", b"acquital", b"reseach"):
         assert not words.is_word(misspelt)  # SCOWL lists them past the sizes read
+
+
+def test_a_word_that_is_all_of_a_quotation_is_named_not_used() -> None:
+    """`what it calls "framily"`: a coinage set in marks (held-out real copy). A slip inside
+    a longer quotation is still one."""
+    assert typos('The network sells what it calls "framily" plans.') == []
+    assert typos("It was ‘framily’ time, and a “framily,” he said.") == []
+    assert typos('The "framily plan" was new.') == [(1, 6, "framily", "family")]

@@ -13,7 +13,8 @@ doubles some words on purpose, and those pass: grammar's `had had` and `that tha
 (the rule's `allowed` words), a name (`Sri Sri`, `Bora Bora`: capitalised mid-sentence), a
 repetition joined by a connector (`on and on and on`, `back to back`, `years and years`:
 `connectors`), a word whose second copy opens a set phrase (`showed up at at least one`:
-`phrases`), and anything inside a quotation, where speech is kept as said (`very very`).
+`phrases`), a word said three times (`hot hot hot`: a refrain, where a slip doubles), and
+anything inside a quotation, where speech is kept as said (`very very`).
 """
 
 from __future__ import annotations
@@ -79,6 +80,9 @@ _INFLECTIONS = (
     ("s", ""),
 )
 _SPACES_IN_A_LINE = re.compile(r"[^\S\n]*")
+# Copies of a word counted to tell a refrain: more than any refrain has, few enough that a text
+# of one word said thousands of times is read in linear time.
+_LONGEST_REFRAIN = 8
 _STRINGS = {"type": "array", "items": {"type": "string", "minLength": 1}}
 
 
@@ -98,8 +102,8 @@ class DoubledWord(Rule):
     them (`on and on and on`, `back to back`); `phrases` are set phrases a preposition may
     stand before, so that a second copy opening one is meant (`at at least`); `particles` give
     the verbs each particle completes, after which the same word may open a phrase of its
-    own (`kicked in in April`). Names,
-    quotations, and copies in different blocks or split by punctuation pass. The message may
+    own (`kicked in in April`). Names, refrains (`hot hot hot`), quotations, and copies in
+    different blocks or split by punctuation pass. The message may
     use `{text}`, `{suggestion}` and `{what}` (`word` or `words`)."""
 
     allowed: frozenset[str]
@@ -170,6 +174,8 @@ class DoubledWord(Rule):
         if len(words) == 1 and self._opens_phrase(doc.prose, second[0]):
             return False
         if len(words) == 1 and self._ends_a_phrasal_verb(doc.prose, first[0]):
+            return False
+        if len(words) == 1 and _a_refrain(doc.prose, first[0], second[0]):
             return False
         tokens = [*first, *second]
         start, end = tokens[0].start, tokens[-1].end
@@ -319,6 +325,23 @@ def _sequence(prose: str, at: int, words: list[str]) -> list[_Token]:
         tokens.append(_Token(at, at + len(word), text, folded))
         at += len(word)
     return tokens
+
+
+def _a_refrain(prose: str, first: _Token, second: _Token) -> bool:
+    """Whether the word stands three times or more in a row and the run ends its phrase:
+    `we're still hot hot hot`, `Ha ha ha, she wrote`. A slip doubles a word in the middle of a
+    phrase (`on on on the table`); a refrain is a phrase of its own."""
+    copies, end = 2, second.end
+    while copies < _LONGEST_REFRAIN and (more := _NEXT_WORD.match(prose, end)) is not None:
+        if more[1].lower() != first.folded:
+            break
+        copies, end = copies + 1, more.end()
+    before = _WORD_BEFORE.search(prose, max(0, first.start - 40), first.start)
+    if before is not None and before[1].lower() == first.folded:
+        copies += 1
+    spaces = _SPACES_IN_A_LINE.match(prose, end)
+    following = end if spaces is None else spaces.end()
+    return copies >= 3 and not prose[following : following + 1].isalnum()
 
 
 def _adjacent(doc: Document, a: _Token, b: _Token) -> bool:

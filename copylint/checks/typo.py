@@ -46,6 +46,8 @@ _LOWERED = bytes(
 _OPENING = frozenset('(["“‘«—–*_')
 _CLOSING = frozenset(')]"”»,;:!?—–…*_')
 _APOSTROPHES = frozenset("'’")
+_QUOTE_OPENING = frozenset("\"“‘'")
+_QUOTE_CLOSING = frozenset("\"”’'")
 _HYPHEN = "-"
 _WORD = re.compile(r"[^\W\d_]+")
 _ASCII_WORD = re.compile(rb"[A-Za-z]+")
@@ -138,6 +140,8 @@ class Typo(Rule):
         end = start + len(word)
         prose = doc.prose
         if not _standalone(prose, start, end, words) or _among_strangers(prose, start, end, words):
+            return False
+        if _named(prose, start, end):
             return False
         return not (self.quotations_as_said and doc.in_quotation(start))
 
@@ -300,6 +304,15 @@ def _judged_part(prose: str, start: int, end: int, words: Words) -> bool:
 
 # Words either side that make a word's company, sought within so many characters.
 _COMPANY, _NEAR = 2, 60
+
+
+def _named(prose: str, start: int, end: int) -> bool:
+    """Whether the word is all of a quotation: `what we call "framily"`, `the so-called
+    ‘lawfare’`. A word set in marks on its own is named, not used (a coinage, a brand, a word as
+    someone wrote it), and a slip of the keyboard is seldom put in marks."""
+    closing = end + 1 if prose[end : end + 1] in (",", ".") else end
+    opened = prose[start - 1 : start] in _QUOTE_OPENING
+    return opened and prose[closing : closing + 1] in _QUOTE_CLOSING
 
 
 def _among_strangers(prose: str, start: int, end: int, words: Words) -> bool:
