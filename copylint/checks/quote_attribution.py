@@ -243,7 +243,9 @@ class _Reading:
         previous = self.layout.before(index)
         if previous < 0:
             return False
-        if not self._is_heading(previous):
+        # An item of a list is no subhead, however short: a quotation listed under another is
+        # voiced as that one is (`- “…”` twice under `The portal includes notes:`).
+        if self.layout.is_list_item(previous) or not self._is_heading(previous):
             return self._voices(previous)
         # A subhead starts a section that names its own speakers; but a quotation left open
         # runs on past a line that is no sentence (web chrome pasted in: `Share this article`).

@@ -51,6 +51,9 @@ class QuoteLayout:
     def is_heading(self, index: int) -> bool:
         return self.blocks[index].role is Role.HEADING
 
+    def is_list_item(self, index: int) -> bool:
+        return self.blocks[index].role is Role.LIST_ITEM
+
     def before(self, index: int) -> int:
         """The paragraph that stands before paragraph `index` in the flow of the copy: the one
         before it or, for a quotation set apart, the lead-in of a list just before it."""
