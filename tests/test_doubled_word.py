@@ -237,3 +237,12 @@ def test_a_word_three_times_that_ends_its_phrase_is_a_refrain() -> None:
         (1, 15, 1, 20, "on on", "Ministers sat on the table, then on on, and left."),
         (1, 37, 1, 42, "on on", "Ministers sat on on the table, then on, and left."),
     ]
+
+
+def test_an_article_doubled_by_the_same_one_capitalised() -> None:
+    """`the The IOPC reports` (held-out real copy): no name or title opens with `The` after
+    `the`. A name that opens a sentence or follows another word is still a name."""
+    assert doubled("However, the The IOPC reports did not contain details.\n") == [
+        (1, 10, 1, 17, "the The", "However, the IOPC reports did not contain details.")
+    ]
+    assert doubled("She joined The The in 1990, and an A-level band.\n") == []

@@ -10,10 +10,11 @@ that`), a number (`in 2001 in`), code or an image between the copies.
 
 Only English words count: a handle, a name or a word of code said twice is meant. And English
 doubles some words on purpose, and those pass: grammar's `had had` and `that that`
-(the rule's `allowed` words), a name (`Sri Sri`, `Bora Bora`: capitalised mid-sentence), a
+(the rule's `allowed` words), a name (`Sri Sri`, `Bora Bora`: capitalised mid-sentence, where
+`the The IOPC reports` is a slip, since no name opens with `The` after `the`), a
 repetition joined by a connector (`on and on and on`, `back to back`, `years and years`:
 `connectors`), a word whose second copy opens a set phrase (`showed up at at least one`:
-`phrases`), a word said three times (`hot hot hot`: a refrain, where a slip doubles), and
+`phrases`), a word said three times that ends its phrase (`still hot hot hot`: a refrain), and
 anything inside a quotation, where speech is kept as said (`very very`).
 """
 
@@ -184,7 +185,7 @@ class DoubledWord(Rule):
         prose = doc.prose
         if (start and prose[start - 1] in _GLUED) or (end < len(prose) and prose[end] in _GLUED):
             return False
-        if not all(token.text.islower() for token in second):
+        if not all(token.text.islower() for token in second) and not _article_again(first, second):
             return False  # a title or a name: `Measure for Measure`, `Bora Bora`
         if first[0].text[:1].isupper() and not _starts_sentence(prose, block, start):
             return False  # a name before a word: `the National Rally rally`
@@ -325,6 +326,13 @@ def _sequence(prose: str, at: int, words: list[str]) -> list[_Token]:
         tokens.append(_Token(at, at + len(word), text, folded))
         at += len(word)
     return tokens
+
+
+def _article_again(first: list[_Token], second: list[_Token]) -> bool:
+    """An article, then the same one capitalised: `the The IOPC reports`. A name or a title
+    may open with `The`, but never after `the`: one of the two is left over from an edit."""
+    (copy, again), words = (first[-1], second[0]), len(first)
+    return words == 1 and copy.folded in _ARTICLES and copy.text.islower() and again.text.istitle()
 
 
 def _a_refrain(prose: str, first: _Token, second: _Token) -> bool:
