@@ -117,6 +117,24 @@ def test_a_quotation_left_open_at_the_end_of_its_paragraph_runs_on() -> None:
     ]
 
 
+def test_a_quotation_in_single_marks_runs_on_too_past_a_caption() -> None:
+    """British copy opens each paragraph of a long quotation with a single mark and closes only
+    the last; a picture's caption, which ends no sentence, may stand between them. A single
+    mark left open anywhere else is an apostrophe, as before."""
+    text = (
+        "He added: 'Collectors have expressed interest.\n\n"
+        "The coin was found in a field in Pevensey (pictured above)\n\n"
+        "'It is a new type of coin.\n\n"
+        "'Who doesn't want a piece of it?'\n"
+    )
+    assert quoted(text) == [
+        ("'Collectors have expressed interest.", False, 0),
+        ("'It is a new type of coin.", False, 0),
+        ("'Who doesn't want a piece of it?'", True, 0),
+    ]
+    assert quoted("They told 'em to leave.\n\nThe council met.\n") == []
+
+
 def test_paragraphs_joined_on_one_line_each_open_their_quotation() -> None:
     text = 'She said: "It was hard. "We lost twice." Then she left.'
     assert quoted(text) == [('"It was hard.', False, 0), ('"We lost twice."', True, 0)]

@@ -246,13 +246,26 @@ class _Reading:
         # An item of a list is no subhead, however short: a quotation listed under another is
         # voiced as that one is (`- “…”` twice under `The portal includes notes:`).
         if self.layout.is_list_item(previous) or not self._is_heading(previous):
-            return self._voices(previous)
+            if self._voices(previous):
+                return True
+            if self._finished(previous):
+                return False
         # A subhead starts a section that names its own speakers; but a quotation left open
-        # runs on past a line that is no sentence (web chrome pasted in: `Share this article`).
+        # runs on past lines that end no sentence: web chrome pasted in (`Share this article`),
+        # or a picture's caption set between the paragraphs of a long quotation.
         before = previous
-        while before > 0 and index - before <= _LABELS_SKIPPED and self._is_heading(before):
+        while before > 0 and index - before <= _LABELS_SKIPPED and self._interrupts(before):
             before -= 1
-        return not self._is_heading(before) and self._runs_on(before)
+        return not self._interrupts(before) and self._runs_on(before)
+
+    def _finished(self, index: int) -> bool:
+        """Whether a paragraph ends a sentence, as copy does."""
+        start, end = self.spans[index]
+        return _SENTENCE_END.search(self.prose[max(start, end - 8) : end].rstrip()) is not None
+
+    def _interrupts(self, index: int) -> bool:
+        """A subhead, a label, a caption or a line of chrome: what a quotation runs on past."""
+        return self._is_heading(index) or not (self._finished(index) or self._runs_on(index))
 
     def _names_in(self, sentence: Sentence, quote: Quotation) -> bool:
         """Whether a quotation's sentence, from the quotation on, names its speaker: a tag after

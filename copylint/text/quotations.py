@@ -18,11 +18,16 @@ still open starts the next paragraph's quotation, and the open one ends there, u
 Single quotes mark a quotation where one opens at the start of a word and a later one closes at
 the end of one (`‘more for the Palestinian community’`); a mark inside a word, before a digit or
 with nothing open to close is an apostrophe (`Starmer’s`, `don’t`, `’90s`, `the players’
-union`), and a straight double mark after a digit is inches (`5'10"`).
+union`), and a straight double mark after a digit is inches (`5'10"`). British copy runs a
+long quotation on in single marks as in double ones, each paragraph opening it again: a single
+mark left open at the end of its paragraph is kept, unclosed, where the paragraph opens with it
+or the next paragraph of copy opens with one (a caption or a line of chrome between them, which
+ends no sentence, is passed over). Anywhere else it may be an apostrophe (`'em`) and is not.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from operator import attrgetter
 from typing import NamedTuple
@@ -35,6 +40,10 @@ _BEFORE_OPENING = frozenset("([{—–-/")
 # of a quotation run on from the one before.
 _SENTENCE_END = frozenset(".?!…")
 _CLOSERS = frozenset("\"”'’)]")
+# A paragraph that opens with a single mark before a letter: the next paragraph of a quotation
+# in single marks, run on from the one before.
+_SINGLE_OPENING = re.compile(r"\s*[‘'][^\W\d_]")
+_INTERRUPTIONS = 3
 
 
 class Quotation(NamedTuple):
@@ -52,7 +61,8 @@ def find_quotations(prose: str, paragraphs: Iterable[tuple[int, int]]) -> list[Q
     marks = _marks(prose)
     found: list[Quotation] = []
     first = 0
-    for start, end in paragraphs:
+    spans = list(paragraphs)
+    for index, (start, end) in enumerate(spans):
         if first == len(marks):
             break
         while first < len(marks) and marks[first] < start:
@@ -61,10 +71,28 @@ def find_quotations(prose: str, paragraphs: Iterable[tuple[int, int]]) -> list[Q
         while last < len(marks) and marks[last] < end:
             last += 1
         if last > first:
-            found += _in_paragraph(prose, start, end, marks[first:last])
+            reopened = _reopened(prose, spans, index + 1)
+            found += _in_paragraph(prose, start, end, marks[first:last], reopened)
         first = last
     found.sort(key=attrgetter("start"))
     return found
+
+
+def _reopened(prose: str, spans: list[tuple[int, int]], after: int) -> bool:
+    """Whether the next paragraph of copy, from `spans[after]` on, opens with a single mark
+    that opens a quotation. Paragraphs that end no sentence are passed over: a picture's
+    caption or a line of web chrome pasted between the paragraphs of a long quotation."""
+    for start, end in spans[after : after + _INTERRUPTIONS + 1]:
+        if _SINGLE_OPENING.match(prose, start):
+            return True
+        if _ends_sentence(prose, start, end):
+            return False
+    return False
+
+
+def _ends_sentence(prose: str, start: int, end: int) -> bool:
+    ending = prose[max(start, end - 8) : end].rstrip().rstrip("".join(_CLOSERS))
+    return ending[-1:] in _SENTENCE_END
 
 
 def _marks(prose: str) -> list[int]:
@@ -89,7 +117,12 @@ def _inside_word(prose: str, at: int) -> bool:
     return (before.isalnum() or before == "_") and (after.isalnum() or after == "_")
 
 
-def _in_paragraph(prose: str, start: int, end: int, marks: list[int]) -> list[Quotation]:
+def _in_paragraph(
+    prose: str, start: int, end: int, marks: list[int], reopened: bool
+) -> list[Quotation]:
+    """The paragraph's quotations. A quotation in single marks left open at its end is one
+    run on, not an apostrophe, where the paragraph opens with it or the next paragraph opens
+    with a single mark (`reopened`), as each paragraph of a quotation run on does."""
     found: list[Quotation] = []
     open_marks: list[tuple[int, bool]] = []  # (offset, double) of each quotation still open
     for at in marks:
@@ -111,8 +144,8 @@ def _in_paragraph(prose: str, start: int, end: int, marks: list[int]) -> list[Qu
             # A single mark opens only at the start of a word: not `’90s`, not `don’t`.
             open_marks.append((at, False))
     for depth, (opened, double) in enumerate(open_marks):
-        if double:
-            found.append(Quotation(opened, end, True, False, depth))
+        if double or (depth == 0 and (reopened or not prose[start:opened].strip())):
+            found.append(Quotation(opened, end, double, False, depth))
     return found
 
 
