@@ -96,6 +96,16 @@ def test_the_headline_and_a_sentence_start_are_copy_too() -> None:
     assert findings(text, "en-GB") == [(1, 19, "Defense", "Defence"), (3, 1, "Color", "Colour")]
 
 
+def test_a_first_line_in_sentence_case_keeps_the_names_in_it() -> None:
+    """Only title case makes a capital meaningless: in a first line set in sentence case (a
+    caption, a lede, a headline as the BBC sets one) a capitalised variant mid-line is a name,
+    as anywhere else (a news-wire caption, held-out real copy)."""
+    caption = "Rescuers monitor the search in the Mission Control Center inside the agency.\n"
+    assert findings(caption + "\nThe centre of the search moved north.\n", "en-GB") == []
+    first = "Voters across the north turned to Labour in the Midlands\n"
+    assert findings(first + "\nThe count went on.\n", "en-US") == []
+
+
 def test_british_only_forms_are_flagged_in_en_us_with_case_kept() -> None:
     text = "Programme notes and the CHEQUE were in the colour of the tyre.\n"
     assert spelling(text, "en-US") == [

@@ -6,10 +6,11 @@ intersected with the table's spellings, and only the few hits are then located a
 A capitalised variant is a name — `Pearl Harbor`, `Lincoln Center`, `Labour` — and keeps its
 own spelling when it stands inside a capitalised name in mid-sentence. Three things make it
 copy again, to be spelt the house way: a following title word (`UK Defense Secretary` is an
-office, spelt as the house spells it), or the headline, where title case capitalises every
-word. At the start of a sentence a capitalised variant is copy unless the next word is
-capitalised too (`Arbor Networks`) or the article capitalises it mid-sentence elsewhere
-(`Gray`). Names that keep their spelling even at those places are the config's `proper_nouns`.
+office, spelt as the house spells it), or a headline in title case, which capitalises every
+word (a first line in sentence case keeps its names). At the start of a sentence a capitalised
+variant is copy unless the next word is capitalised too (`Arbor Networks`) or the article
+capitalises it mid-sentence elsewhere (`Gray`). Names that keep their spelling even at those
+places are the config's `proper_nouns`.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ _LETTERS_LOWERED = bytes(
 _SPACE = ord(" ")
 _WORD = re.compile(r"[^\W\d_]+")
 _FIRST_PROSE = re.compile(r"\S")
+# Words title case capitalises, whatever the house: all but the short ones (a, of, the, with).
+_LONG_WORD = re.compile(r"[^\W\d_]{5,}")
 # What may stand between a sentence's start and its first word: space, quotes, brackets.
 _SENTENCE_LEAD = " \t“\"‘'([*_—–-"
 _SENTENCE_END = ".!?:;"
@@ -232,10 +235,13 @@ class _Page:
     @cached_property
     def headline_end(self) -> int:
         """The headline is the first line of prose, where title case makes a capital
-        meaningless."""
+        meaningless; a first line in sentence case (a caption, a lede, a headline as the BBC
+        writes one) is 0 long, since its capitals mean what they do anywhere."""
         first = _FIRST_PROSE.search(self.prose)
         line_end = self.prose.find("\n", first.start()) if first else -1
-        return len(self.prose) if line_end < 0 else line_end
+        end = len(self.prose) if line_end < 0 else line_end
+        lower = [word for word in _LONG_WORD.findall(self.prose, 0, end) if word.islower()]
+        return end if len(lower) <= 1 else 0
 
     def capitalised_mid_sentence(self, word: str) -> bool:
         if word not in self._mid_sentence:
