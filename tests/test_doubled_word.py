@@ -246,3 +246,11 @@ def test_an_article_doubled_by_the_same_one_capitalised() -> None:
         (1, 10, 1, 17, "the The", "However, the IOPC reports did not contain details.")
     ]
     assert doubled("She joined The The in 1990, and an A-level band.\n") == []
+
+
+def test_a_pair_doubled_is_one_finding_however_the_run_is_read() -> None:
+    """`he said he said he told them` holds `he said he said` and, a word on, `said he said
+    he`: one slip, reported once (a wire story, held-out real copy)."""
+    assert doubled("Then he said he said he told them to leave.\n") == [
+        (1, 6, 1, 21, "he said he said", "Then he said he told them to leave.")
+    ]

@@ -153,14 +153,21 @@ class DoubledWord(Rule):
         # many are looked at in it, so that no input makes the run crawl.
         looked_at = sorted(doublings)[:_MOST]
         places = sorted((start, words) for words in looked_at for start in doublings[words])
+        reported: dict[int, tuple[int, tuple[str, ...]]] = {}  # by words a copy: end, words
         for tokens in _places(doc.prose, encoded, places):
             index = bisect.bisect_right(starts, tokens[0].start) - 1
             if index < 0 or tokens[-1].end > blocks[index].end:
                 continue
             half = len(tokens) // 2
             first, second = tokens[:half], tokens[half:]
-            if self._doubled(doc, blocks[index], first, second):
-                yield self._finding(doc, first, second)
+            if not self._doubled(doc, blocks[index], first, second):
+                continue
+            words = tuple(token.folded for token in first)
+            end, before = reported.get(half, (-1, ()))
+            if tokens[0].start < end and _turned(words, before):
+                continue  # the doubling just reported, a word on: `he said he said he`
+            reported[half] = (tokens[-1].end, words)
+            yield self._finding(doc, first, second)
 
     def _doubled(
         self, doc: Document, block: Block, first: list[_Token], second: list[_Token]
@@ -326,6 +333,13 @@ def _sequence(prose: str, at: int, words: list[str]) -> list[_Token]:
         tokens.append(_Token(at, at + len(word), text, folded))
         at += len(word)
     return tokens
+
+
+def _turned(words: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Whether `words` are `other` begun at another of its words: (said, he) of (he, said)."""
+    return len(words) == len(other) and any(
+        words == other[at:] + other[:at] for at in range(len(other))
+    )
 
 
 def _article_again(first: list[_Token], second: list[_Token]) -> bool:
