@@ -250,13 +250,17 @@ class _Reading:
                 return True
             if self._finished(previous):
                 return False
-        # A subhead starts a section that names its own speakers; but a quotation left open
-        # runs on past lines that end no sentence: web chrome pasted in (`Share this article`),
-        # or a picture's caption set between the paragraphs of a long quotation.
-        before = previous
+        # Lines that end no sentence stand between: a subhead, which starts a section that
+        # names its own speakers, so that only a quotation left open runs on past it; or web
+        # chrome pasted in (`Share this article`) and pictures' captions, which the copy reads
+        # on past as if they were not there.
+        before, subhead = previous, False
         while before > 0 and index - before <= _LABELS_SKIPPED and self._interrupts(before):
+            subhead = subhead or self._is_heading(before)
             before -= 1
-        return not self._interrupts(before) and self._runs_on(before)
+        if self._interrupts(before):
+            return False
+        return self._runs_on(before) or (not subhead and self._voices(before))
 
     def _finished(self, index: int) -> bool:
         """Whether a paragraph ends a sentence, as copy does."""
