@@ -345,8 +345,10 @@ def _turned(words: tuple[str, ...], other: tuple[str, ...]) -> bool:
 def _article_again(first: list[_Token], second: list[_Token]) -> bool:
     """An article, then the same one capitalised: `the The IOPC reports`. A name or a title
     may open with `The`, but never after `the`: one of the two is left over from an edit."""
-    (copy, again), words = (first[-1], second[0]), len(first)
-    return words == 1 and copy.folded in _ARTICLES and copy.text.islower() and again.text.istitle()
+    if len(first) != 1:
+        return False
+    copy, again = first[0], second[0]
+    return copy.folded in _ARTICLES and copy.text.islower() and again.text.istitle()
 
 
 def _a_refrain(prose: str, first: _Token, second: _Token) -> bool:

@@ -39,7 +39,8 @@ _BEFORE_OPENING = frozenset("([{—–-/")
 # What ends a sentence, so that a mark opening after it (and white space) starts a new paragraph
 # of a quotation run on from the one before.
 _SENTENCE_END = frozenset(".?!…")
-_CLOSERS = frozenset("\"”'’)]")
+_CLOSING_MARKS = "\"”'’)]"
+_CLOSERS = frozenset(_CLOSING_MARKS)
 # A paragraph that opens with a single mark before a letter: the next paragraph of a quotation
 # in single marks, run on from the one before.
 _SINGLE_OPENING = re.compile(r"\s*[‘'][^\W\d_]")
@@ -91,7 +92,7 @@ def _reopened(prose: str, spans: list[tuple[int, int]], after: int) -> bool:
 
 
 def _ends_sentence(prose: str, start: int, end: int) -> bool:
-    ending = prose[max(start, end - 8) : end].rstrip().rstrip("".join(_CLOSERS))
+    ending = prose[max(start, end - 8) : end].rstrip().rstrip(_CLOSING_MARKS)
     return ending[-1:] in _SENTENCE_END
 
 
