@@ -214,10 +214,9 @@ class DoubledWord(Rule):
         verbs = self.particles.get(copy.folded)
         if not verbs:
             return False
-        before = _WORD_BEFORE.search(prose, max(0, copy.start - 40), copy.start)
-        if before is None:
+        word = _word_before(prose, copy.start)
+        if word is None:
             return False
-        word = before[1].lower()
         return word in verbs or any(
             word.endswith(ending) and _base(word, ending, base) in verbs
             for ending, base in _INFLECTIONS
@@ -335,6 +334,12 @@ def _sequence(prose: str, at: int, words: list[str]) -> list[_Token]:
     return tokens
 
 
+def _word_before(prose: str, at: int) -> str | None:
+    """The word a space or two before `at`, in lower case, if one stands there."""
+    before = _WORD_BEFORE.search(prose, max(0, at - 40), at)
+    return None if before is None else before[1].lower()
+
+
 def _turned(words: tuple[str, ...], other: tuple[str, ...]) -> bool:
     """Whether `words` are `other` begun at another of its words: (said, he) of (he, said)."""
     return len(words) == len(other) and any(
@@ -360,8 +365,7 @@ def _a_refrain(prose: str, first: _Token, second: _Token) -> bool:
         if more[1].lower() != first.folded:
             break
         copies, end = copies + 1, more.end()
-    before = _WORD_BEFORE.search(prose, max(0, first.start - 40), first.start)
-    if before is not None and before[1].lower() == first.folded:
+    if _word_before(prose, first.start) == first.folded:
         copies += 1
     spaces = _SPACES_IN_A_LINE.match(prose, end)
     following = end if spaces is None else spaces.end()
