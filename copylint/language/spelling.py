@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import islice
 from typing import Any, NamedTuple
 
 from copylint.language.variants import Locale, Variant, load_variants
@@ -240,8 +241,9 @@ class _Page:
         first = _FIRST_PROSE.search(self.prose)
         line_end = self.prose.find("\n", first.start()) if first else -1
         end = len(self.prose) if line_end < 0 else line_end
-        lower = [word for word in _LONG_WORD.findall(self.prose, 0, end) if word.islower()]
-        return end if len(lower) <= 1 else 0
+        # Read only as far as a second word in lower case: a text of one line is all first line.
+        lower = (word for word in _LONG_WORD.finditer(self.prose, 0, end) if word[0].islower())
+        return end if len(list(islice(lower, 2))) <= 1 else 0
 
     def capitalised_mid_sentence(self, word: str) -> bool:
         if word not in self._mid_sentence:
