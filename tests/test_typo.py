@@ -76,6 +76,21 @@ def test_a_word_used_twice_was_meant() -> None:
     assert typos(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("reseach was done, and more\n\nwas done than reseach", []),
+        ("reseach was done, and more", [(1, 1, "reseach", "research")]),
+        ("More was done than reseach", [(1, 20, "reseach", "research")]),
+        ("reseach reseach", []),
+    ],
+)
+def test_a_use_at_either_edge_of_the_text_is_counted(
+    text: str, found: list[tuple[int, int, str, str]]
+) -> None:
+    assert typos(text) == found
+
+
 def test_a_word_used_once_in_the_copy_and_once_in_code_or_front_matter_was_meant() -> None:
     text = "---\ntags: [gopls]\n---\n\nThe gopls server and the `structs` package hold a struct.\n"
     assert typos(text, "post.md") == []

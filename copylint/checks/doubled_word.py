@@ -142,9 +142,8 @@ class DoubledWord(Rule):
         }
 
     def check(self, doc: Document) -> Iterator[Finding]:
-        encoded = doc.prose.encode()
-        kept = _kept(encoded)
-        doublings = _doublings(kept)
+        encoded = doc.prose_utf8
+        doublings = _doublings(encoded)
         if not doublings:
             return
         blocks = doc.prose_blocks
@@ -270,18 +269,12 @@ def _english(word: str) -> bool:
     return all(part.isascii() and words.is_word(part.encode()) for part in parts if part)
 
 
-def _kept(encoded: bytes) -> bytes:
-    """The prose's UTF-8 with only its words' characters kept, ASCII letters lower-cased: byte
-    offsets are the same."""
-    return encoded.translate(_KEPT)
-
-
-def _doublings(kept: bytes) -> dict[tuple[bytes, ...], list[int]]:
+def _doublings(encoded: bytes) -> dict[tuple[bytes, ...], list[int]]:
     """A quick look over the article's words: each word, and pair of words, that follows
     itself there (with anything but letters and digits between), with where each doubling
-    of it starts in `kept`. Doublings of one word do not overlap: `the the the` doubles
-    `the` once. Most articles have none, and are done with here, in one pass of the regex
-    engine that makes no object for a word unless it is doubled."""
+    of it starts in the prose's UTF-8 `encoded`. Doublings of one word do not overlap: `the
+    the the` doubles `the` once. Most articles have none, and are done with here, in one pass
+    of the regex engine that makes no object for a word unless it is doubled."""
     starts: dict[tuple[bytes, ...], list[int]] = {}
     ends: dict[tuple[bytes, ...], int] = {}
 
@@ -290,8 +283,9 @@ def _doublings(kept: bytes) -> dict[tuple[bytes, ...], list[int]]:
             starts.setdefault(words, []).append(start)
             ends[words] = end
 
-    # Offsets in `kept`, one less than in the pattern's subject, which starts with a space.
-    for match in _DOUBLING.finditer(b" " + kept):
+    # The subject is `encoded` with only its words' characters kept, ASCII letters lower-cased,
+    # after a space: offsets in `encoded` are one less than in it.
+    for match in _DOUBLING.finditer(b" " + encoded.translate(_KEPT)):
         start, end = match.start("doubling") - 1, match.end("doubling") - 1
         first, second = match["first"], match["second"]
         if second is None:

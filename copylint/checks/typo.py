@@ -33,15 +33,11 @@ from copylint.finding import Applicability, Finding
 from copylint.language.lexicon import load_lexicon
 from copylint.language.slips import correction, derivations
 from copylint.language.words import Words, load_words
-from copylint.text.chunks import character_offsets, pieces, split_words
+from copylint.text.chunks import LETTERS_LOWERED, character_offsets, pieces, split_words
 from copylint.text.document import Document
 
 # ASCII letters as they are, everything else a space: the article's words, cased.
 _LETTERS = bytes(byte if chr(byte).isascii() and chr(byte).isalpha() else 32 for byte in range(256))
-# Letters lower-cased, everything else a space: for counting a word in the whole text.
-_LOWERED = bytes(
-    byte | 0x20 if chr(byte).isascii() and chr(byte).isalpha() else 32 for byte in range(256)
-)
 # What may stand just before a word, and just after it, for it to be a word of copy.
 _OPENING = frozenset('(["“‘«—–*_')
 _CLOSING = frozenset(')]"”»,;:!?—–…*_')
@@ -101,12 +97,12 @@ class Typo(Rule):
     def check(self, doc: Document) -> Iterator[Finding]:
         words = load_words()
         prose = doc.prose
-        encoded = prose.encode()
+        encoded = doc.prose_utf8
         scanned = encoded.translate(_LETTERS)
         unknown = self._unknown(scanned, words)
         if not unknown:
             return
-        counted = _Counter(doc.text, unknown)
+        counted = _Counter(doc, unknown)
         once = [word for word in unknown if counted.count(word) == 1]
         places = _places(prose, encoded, scanned, once)
         # Real copy has a few typos an article; a text of nothing else is not copy, and only so
@@ -202,20 +198,29 @@ class _Counter:
     matter alike. A few words are counted by searching the text; many, in one pass that
     counts only them and their inflections, as most of a long text is neither."""
 
-    def __init__(self, text: str, wanted: list[bytes]) -> None:
-        lowered = text.encode().translate(_LOWERED)
+    def __init__(self, doc: Document, wanted: list[bytes]) -> None:
+        # Plain text without addresses is its own prose, whose words are scanned already.
+        lowered = (
+            doc.prose_letters
+            if doc.text is doc.prose
+            else doc.text.encode().translate(LETTERS_LOWERED)
+        )
         self._counts: Counter[bytes] | None = None
         if len(lowered) * len(wanted) > _SEARCH_LIMIT:
             forms = {form for word in wanted for form in _forms(word)}
             self._counts = Counter()
             for chunk in split_words(lowered):
                 self._counts.update([word for word in chunk if word in forms])
-        self._words = b" " + lowered + b" "
+        self._words = lowered
 
     def count(self, word: bytes) -> int:
         if self._counts is not None:
             return self._counts[word]
-        return self._words.count(b" " + word + b" ")
+        # Sought between spaces, and at either edge, where the text has no space to pad it
+        # with (a padded copy of a 10 MB text is 10 MB more).
+        words = self._words
+        edges = words.startswith(word + b" ") + words.endswith(b" " + word) + (words == word)
+        return words.count(b" " + word + b" ") + edges
 
     def used_again(self, word: bytes) -> bool:
         """Whether it and its inflections stand in the text more than once. Every use of them
@@ -223,7 +228,7 @@ class _Counter:
         pass, most often settles it."""
         if self._counts is None:
             shortest = word[:-1] if word.endswith(b"s") else word
-            if self._words.count(b" " + shortest) < 2:
+            if self._words.count(b" " + shortest) + self._words.startswith(shortest) < 2:
                 return False
         return sum(self.count(form) for form in _forms(word)) > 1
 

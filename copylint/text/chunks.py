@@ -8,6 +8,11 @@ from collections.abc import Iterator
 
 # Bytes split at a time.
 SPLIT_BYTES = 1 << 20
+# ASCII letters lower-cased and every other byte a space: UTF-8 so translated holds the words
+# a byte scan reads (a word beyond ASCII falls apart into its ASCII letters), at the same offsets.
+LETTERS_LOWERED = bytes(
+    byte | 0x20 if chr(byte).isascii() and chr(byte).isalpha() else ord(" ") for byte in range(256)
+)
 
 
 def split_words(words: bytes) -> Iterator[list[bytes]]:
