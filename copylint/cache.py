@@ -12,7 +12,6 @@ rule's recogniser keeps its answers there too, by the sentence it read (`ner/`).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections.abc import Sequence
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from copylint import __version__
+from copylint.digests import DIGEST_BYTES, blake2b
 from copylint.finding import Applicability, Edit, Finding, Fix, Report, Severity
 
 LAYOUT = "1"
@@ -44,7 +44,7 @@ class ResultCache:
     folder: Path
 
     def key(self, data: bytes, path: str, config: str, rules: Sequence[str], flags: str) -> str:
-        digest = hashlib.sha256()
+        digest = blake2b(digest_size=DIGEST_BYTES)
         suffix = os.path.splitext(path)[1].lower()
         for part in (__version__, config, "\0".join(rules), flags, suffix):
             digest.update(part.encode("utf-8", "surrogatepass") + b"\0")

@@ -8,7 +8,6 @@ field of a shipped rule; each value keeps the file and place it came from for er
 
 from __future__ import annotations
 
-import hashlib
 import json
 import string
 from collections.abc import Iterator
@@ -20,6 +19,7 @@ from typing import Any, NamedTuple
 from copylint.acceptance import Accepted, accepted
 from copylint.checks import KINDS
 from copylint.checks.base import Examples, OptionError, Rule, Settings
+from copylint.digests import hex_digest
 from copylint.errors import ConfigError
 from copylint.finding import Severity
 from copylint.packaged import read_packaged
@@ -244,7 +244,7 @@ def _fingerprint(layers: _Layers, locale: str) -> str:
     if layers.lexicon is not None:
         status = Path(layers.lexicon).stat()
         parts.append(f"{layers.lexicon}:{status.st_size}:{status.st_mtime_ns}")
-    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+    return hex_digest("\0".join(parts).encode("utf-8", "surrogatepass"))
 
 
 def _strings(data: Any) -> Iterator[str]:

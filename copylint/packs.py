@@ -5,12 +5,12 @@ imports PyYAML. A pack whose YAML has changed since (edited in place) is read fr
 
 from __future__ import annotations
 
-import hashlib
 import json
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from copylint.digests import hex_digest
 from copylint.yamlfile import YamlFile, load_yaml
 
 BUILT_NAME = "packs.json"
@@ -19,7 +19,7 @@ BUILT_NAME = "packs.json"
 def read_pack(path: Path) -> YamlFile:
     """A shipped pack, from its pre-built form where that is of the same YAML."""
     entry = _built(path.parent).get(path.stem)
-    if entry is not None and entry.get("sha256") == _digest(path):
+    if entry is not None and entry.get("blake2b") == _digest(path):
         return YamlFile(str(path), entry["data"])
     return load_yaml(path)
 
@@ -27,7 +27,7 @@ def read_pack(path: Path) -> YamlFile:
 def build(packs: dict[str, Path]) -> dict[str, Any]:
     """The pre-built form of `packs` (name to YAML file)."""
     return {
-        name: {"sha256": _digest(path), "data": load_yaml(path).data}
+        name: {"blake2b": _digest(path), "data": load_yaml(path).data}
         for name, path in sorted(packs.items())
     }
 
@@ -46,4 +46,4 @@ def _built(folder: Path) -> dict[str, Any]:
 
 
 def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return hex_digest(path.read_bytes())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -53,6 +54,44 @@ def test_200_kb_of_a_caption_opening_on_one_line_is_read_at_once() -> None:
     started = time.perf_counter()
     check_document(Document("a.txt", "(AP Photo/" * 20_000), [rule])
     assert time.perf_counter() - started < 3  # it took 11 s when the pattern was quadratic
+
+
+def shipped_trusted_patterns() -> list[Any]:
+    """Every pattern the shipped packs give their rules, found in the rules' fields: each is
+    compiled where it is first tried, not where the rule is loaded."""
+    found: list[Any] = []
+
+    def walk(value: object) -> None:
+        if hasattr(value, "source") and hasattr(value, "search"):
+            found.append(value)
+        elif isinstance(value, OrderedPatterns):
+            walk(value.patterns)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            for item in value:
+                walk(item)
+
+    for rule in (*load_config(None, "en-GB").rules, *load_config(None, "en-US").rules):
+        for name in rule.__dataclass_fields__:
+            walk(getattr(rule, name))
+    return found
+
+
+def test_every_shipped_pattern_is_checked_as_a_house_s_would_be_when_loaded() -> None:
+    patterns = shipped_trusted_patterns()
+    assert len(patterns) > 20  # the boilerplate pack's line patterns, the style pack's
+    for pattern in patterns:
+        # As a house's: compiled now, refused if it is no regex or matches the empty string.
+        compile_pattern(pattern.source, ignorecase=bool(pattern.flags & re.IGNORECASE))
+
+
+def test_a_shipped_pattern_is_compiled_when_first_tried_not_when_loaded() -> None:
+    pattern = compile_pattern("[", trusted=True)  # the house's would be refused here
+    with pytest.raises(re.error):
+        pattern.search("a")
+    assert compile_pattern(r"(?i)^share\b", trusted=True).search("Share this") == (0, 5)
 
 
 # Shipped patterns tried in turn, screened together ---------------------------------------------

@@ -8,7 +8,6 @@ English model's recogniser has its own token-to-vector layer), since nothing els
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from copylint import __version__
+from copylint.digests import DIGEST_BYTES, blake2b
 from copylint.errors import CopylintError
 from copylint.language.spacy_start import import_spacy, load_standard_pipeline
 from copylint.text.document import Document
@@ -193,7 +193,7 @@ def hand_back_questions(tell: Callable[[str | None], None] | None = None) -> Non
 
 def _answer_file(text: str, model: str | None) -> Path:
     assert _ASKING.folder is not None
-    digest = hashlib.sha256()
+    digest = blake2b(digest_size=DIGEST_BYTES)
     for part in (__version__, _model_version(model), text):
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
     key = digest.hexdigest()
