@@ -2,7 +2,8 @@
 
 Chrome is recognised by its shape, not by a list of strings: a line that is not a sentence but a
 label, made only of the vocabulary of a page's user interface (`Share this article`, `ON NOW`,
-`Most Read`), a link label before a colon (`Read more: …`), or a line of a known form (a
+`Most Read`), a link label before a colon (`Read more: …`, where `Contact: …` heads a field of
+a press release), or a line of a known form (a
 "published/updated" timestamp, a picture credit, a language switcher, an agency separator).
 Chrome also comes in blocks — a share bar, a topic list — where a label that alone would be a
 word of copy (`Economy`) is chrome because of the block it stands in.
@@ -46,6 +47,7 @@ class Boilerplate(Rule):
     max_words: int
     block_label_words: int
     block_what: str
+    field_labels: frozenset[str]
 
     KIND: ClassVar[str] = "boilerplate"
     OPTIONS: ClassVar[Mapping[str, Any]] = {
@@ -63,6 +65,12 @@ class Boilerplate(Rule):
         "max_words": {"type": "integer", "minimum": 1},
         "block_label_words": {"type": "integer", "minimum": 1},
         "block": {"type": "string", "minLength": 1},
+        "field_labels": {
+            "description": "Words that before a colon head a field of the copy (Contact: …), not"
+            " a link (Read more: …).",
+            "type": "array",
+            "items": {"type": "string"},
+        },
     }
     REQUIRED: ClassVar[tuple[str, ...]] = ("vocabulary", "function_words")
     MESSAGE_FIELDS: ClassVar[frozenset[str]] = frozenset({"text", "what"})
@@ -85,6 +93,7 @@ class Boilerplate(Rule):
             "max_words": raw.get("max_words", 8),
             "block_label_words": raw.get("block_label_words", 5),
             "block_what": raw.get("block", "part of a block of page chrome"),
+            "field_labels": frozenset(word.lower() for word in raw.get("field_labels", ())),
         }
 
     def check(self, doc: Document) -> Iterator[Finding]:
@@ -141,13 +150,23 @@ class Boilerplate(Rule):
             return self.line_kinds[known]
         if label[:1] == "[" and label[-1:] == "]":
             return None  # an editor's square brackets: a placeholder or an insertion
+        colon = _LABEL_COLON.match(label)
+        if colon and self._heads_a_field(colon[1]):
+            return None  # a field of the copy, its value after the colon or on the next lines
         what = self._interface_words(label, limit=self.max_words)
         if what is not None:
             return what
-        colon = _LABEL_COLON.match(label)
         if colon and _few_words(label, self.max_words * 2):
             return self._interface_words(colon[1], limit=3, lead=True)
         return None
+
+    def _heads_a_field(self, label: str) -> bool:
+        """Whether a label before a colon names a field of the copy (`Media contact: …`), not a
+        link: one of its words is a word of `field_labels`."""
+        words = self.field_labels
+        return bool(words) and any(
+            not words.isdisjoint(_base_forms(match[0].lower())) for match in _WORD.finditer(label)
+        )
 
     def _interface_words(self, label: str, limit: int, lead: bool = False) -> str | None:
         """The commonest kind of interface word in `label` if it has `limit` words or fewer and
