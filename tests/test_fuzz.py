@@ -556,6 +556,7 @@ OPTIONS: dict[str, st.SearchStrategy[Any]] = {
     "max_words": _COUNT,
     "block_label_words": _COUNT,
     "block": st.sampled_from(["a share bar", "x"]),
+    "field_labels": _strings(("contact", "share", "")),
     "min_count": _COUNT,
     "ratio": _COUNT,
     "min_length": _COUNT,
@@ -570,7 +571,7 @@ OPTIONS: dict[str, st.SearchStrategy[Any]] = {
 KIND_OPTIONS = {
     "existence": ("tokens", "patterns", "ignorecase"),
     "substitution": ("swap", "ignorecase"),
-    "boilerplate": ("vocabulary", "function_words", "lines", "max_words", "block"),
+    "boilerplate": ("vocabulary", "function_words", "lines", "max_words", "block", "field_labels"),
     "spelling-locale": ("title_words", "quotations"),
     "spelling-consistency": ("title_words", "quotations", "distinct_words"),
     "entity-near-miss": ("min_count", "ratio", "min_length", "lexicon_min_count"),
