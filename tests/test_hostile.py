@@ -3,6 +3,7 @@ config), exit 2, and never a hang, a blow-up, a traceback or a file changed unas
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -162,6 +163,20 @@ def test_a_paragraph_of_120_000_quotations_is_checked_in_seconds(here: Path) -> 
     result = run("check", "--no-cache", "--select", "quote", "quotes.txt")
     assert time.perf_counter() - started < 5
     assert (result.exit_code, result.stdout.splitlines()[-1]) == (0, "No findings.")
+
+
+def test_a_megabyte_of_one_word_said_over_and_over_is_checked_in_seconds(here: Path) -> None:
+    """Every doubling of it was judged and reported: 150,000 findings in 7 s, 300 MB. No copy
+    doubles a thousand words, and only the first thousand places are looked at."""
+    write(here / "word.txt", "word " * 200_000 + "\n")
+    started = time.perf_counter()
+    result = run("check", "--no-cache", "--format", "json", "word.txt")
+    assert time.perf_counter() - started < 5
+    findings = json.loads(result.stdout)
+    assert len(findings) == 1_000
+    assert {f["rule"] for f in findings} == {"grammar/doubled-word"}
+    first = [(f["column"], f["text"]) for f in findings[:3]]
+    assert first == [(1, "word word"), (1, "word word word word"), (11, "word word")]
 
 
 def test_a_file_over_the_size_limit_is_refused_and_a_house_sets_the_limit(here: Path) -> None:
