@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from itertools import islice
 from typing import NamedTuple
 
-from copylint.checks.base import Rule
+from copylint.checks.base import MOST_FINDINGS, Rule
 from copylint.errors import RuleWarning
 from copylint.finding import Finding, Report, Severity
 from copylint.patterns import PatternStalled
@@ -50,13 +51,15 @@ def check_document(
 ) -> list[Report]:
     """Every finding of `rules` in `doc` that the article's own directives do not silence,
     placed and sorted. A house pattern that stalls is stopped, told to `warn` once, and the
-    other rules go on. With `share_long`, a long article's rules are shared by two processes
-    (`copylint.shared_rules`), with the same outcome."""
+    other rules go on; so is a rule past `MOST_FINDINGS`, with the findings it made. With
+    `share_long`, a long article's rules are shared by two processes (`copylint.shared_rules`),
+    with the same outcome."""
     said: dict[str, str] = {}  # by rule id, what a rule that could not finish says
 
     def run(rule: Rule) -> list[Finding]:
+        """The rule's findings, one past `MOST_FINDINGS` at most, which says it was stopped."""
         try:
-            return list(rule.check(doc))
+            return list(islice(rule.check(doc), MOST_FINDINGS + 1))
         except PatternStalled as stalled:
             said[rule.id] = f"{doc.path}: {rule.id}: {stalled}; it will not be run again"
         except RuleWarning as problem:
@@ -67,6 +70,13 @@ def check_document(
         found = shared_findings(doc, rules, run)
     else:
         found = [run(rule) for rule in rules]
+    for rule, findings in zip(rules, found, strict=True):
+        if len(findings) > MOST_FINDINGS:
+            del findings[MOST_FINDINGS:]
+            said[rule.id] = (
+                f"{doc.path}: {rule.id}: stopped at {MOST_FINDINGS:,} findings, more than any"
+                " article has"
+            )
     if warn is not None:
         for rule in rules:  # in the order of the rules, whichever process ran them
             if rule.id in said:

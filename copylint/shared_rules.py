@@ -14,8 +14,9 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from itertools import islice
 
-from copylint.checks.base import Rule
+from copylint.checks.base import MOST_FINDINGS, Rule
 from copylint.finding import Finding
 from copylint.language.nlp import recogniser_loaded
 from copylint.processes import start_method
@@ -98,7 +99,8 @@ def _run_in_copy(doc: Document, rules: Sequence[Rule], numbers: int, results: in
         finished: dict[int, list[Finding]] = {}
         for index in _numbers(numbers):
             try:
-                finished[index] = list(rules[index].check(doc))
+                # As `run` does it: one finding past the most tells the parent it was stopped.
+                finished[index] = list(islice(rules[index].check(doc), MOST_FINDINGS + 1))
             except Exception:  # left for the parent, which meets it again and says so
                 continue
         payload = pickle.dumps((finished, recogniser_loaded()), pickle.HIGHEST_PROTOCOL)

@@ -69,6 +69,13 @@ class Warns(FailsInACopy):
         raise RuleWarning(f"{self.id}: cannot work here")
         yield
 
+@dataclass(frozen=True, kw_only=True)
+class Many(Where):
+    SLOW: ClassVar[bool] = True
+    def check(self, doc):
+        for at in range(20_000):
+            yield self.finding(at % 100, at % 100 + 1, here())
+
 def rule(kind, name):
     return kind(id=f"test/{name}", category="test", severity=Severity.WARNING, message="")
 
@@ -134,6 +141,15 @@ def test_warnings_are_said_once_in_the_order_of_the_rules() -> None:
     )
     assert outcome["said"] == ["test/first: cannot work here", "test/last: cannot work here"]
     assert outcome["found"] == [["test/server", 1, "parent"]]
+
+
+def test_a_rule_the_copy_stops_at_the_most_findings_is_said_to_be_stopped() -> None:
+    outcome = _run("run(doc, [rule(AsksAServer, 'server'), rule(Many, 'many')])")
+    many = [message for name, _, message in outcome["found"] if name == "test/many"]
+    assert (len(many), set(many)) == (10_000, {"copy"})
+    assert outcome["said"] == [
+        "long.txt: test/many: stopped at 10,000 findings, more than any article has"
+    ]
 
 
 def test_a_long_article_gives_what_one_process_gives(tmp_path: Path) -> None:

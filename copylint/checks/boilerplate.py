@@ -107,10 +107,9 @@ class Boilerplate(Rule):
             fix = Fix(Applicability.SAFE, (whole,))
             yield self.finding(start, end, self.message.format(text=text, what=what), fix=fix)
 
-    def _chrome_in_plain(self, doc: Document) -> list[Chrome]:
-        """The chrome in plain text, paragraph by paragraph."""
+    def _chrome_in_plain(self, doc: Document) -> Iterator[Chrome]:
+        """The chrome in plain text, paragraph by paragraph, found as it is asked for."""
         prose, classify = doc.prose, self.classify
-        found: list[Chrome] = []
         for block in doc.prose_blocks:
             # A plain paragraph runs from its first character that is no space to its last
             # (`read_plain`): one of a line, as most are, is its line's label, and its line
@@ -119,11 +118,10 @@ class Boilerplate(Rule):
             if "\n" not in label:  # it stands alone, and is no block
                 what = classify(label)
                 if what is not None:
-                    found.append((doc.lines_of(block)[0], what))
+                    yield doc.lines_of(block)[0], what
             else:
                 lines = doc.lines_of(block)
-                found += self.chrome_in(lines, [_label(prose, line) for line in lines])
-        return found
+                yield from self.chrome_in(lines, [_label(prose, line) for line in lines])
 
     def chrome_in(
         self, lines: Sequence[Line], labels: Sequence[str], as_block: bool = False
