@@ -155,6 +155,18 @@ def test_html_nested_60_000_deep_is_read_in_seconds(here: Path) -> None:
     assert result.stdout.splitlines()[0].startswith(f"nest.md:1:{column}: warning grammar/doubled")
 
 
+def test_a_megabyte_paragraph_of_emphasis_is_read_in_seconds(here: Path) -> None:
+    """markdown-it-py took 7 s and 400 MB to parse a megabyte of `*a* _b_`, and 80 s and 5 GB
+    for 10 MB; a paragraph longer than any of copy is read as all prose."""
+    text = "*one* _two_ **three** " * 50_000 + "and the the end.\n"
+    write(here / "blob.md", text)
+    started = time.perf_counter()
+    result = run("check", "--no-cache", "--select", "grammar/doubled-word", "blob.md")
+    assert time.perf_counter() - started < 5
+    column = text.index("the the") + 1
+    assert result.stdout.splitlines()[0].startswith(f"blob.md:1:{column}: warning grammar/doubled")
+
+
 def test_a_paragraph_of_120_000_quotations_is_checked_in_seconds(here: Path) -> None:
     """Each quotation that opens in lower case measured its whole paragraph again (quadratic:
     a minute for 300,000 here); the paragraph is measured once."""
