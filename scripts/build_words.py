@@ -32,6 +32,7 @@ word in its line by a search for ` word `.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import textwrap
 import unicodedata
@@ -155,7 +156,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     args.output.parent.mkdir(parents=True, exist_ok=True)
     text = render(frequent, common, known, scowl_version(args.doc_dir))
-    args.output.write_text(text, encoding="utf-8")
+    # Written beside it and renamed over it: a running copylint maps the file (`mmap`), and a
+    # file cut short under a mapping kills the process that reads the lost pages.
+    written = args.output.with_name(args.output.name + ".new")
+    written.write_text(text, encoding="utf-8")
+    os.replace(written, args.output)
     print(f"{args.output}: {len(common)} common words, {len(known)} known", file=sys.stderr)
     return 0
 
