@@ -56,8 +56,8 @@ class Examples(NamedTuple):
 
 # No article has this many findings of one rule. A text that does is not copy (a page of
 # chrome lines, a word said over and over): the rule is stopped there, and a run says so, so
-# that no input makes it crawl or fill the memory (10 MB of `Share` lines: 1.2 million findings,
-# 49 s and 1.9 GB).
+# that no input makes it crawl or fill the memory (10 MB of `Share` lines: nearly a million
+# findings, 49 s and 1.9 GB).
 MOST_FINDINGS = 10_000
 
 
