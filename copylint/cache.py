@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from copylint import __version__
-from copylint.digests import DIGEST_BYTES, blake2b
+from copylint.digests import hex_digest
 from copylint.finding import Applicability, Edit, Finding, Fix, Report, Severity
 
 LAYOUT = "1"
@@ -44,12 +44,8 @@ class ResultCache:
     folder: Path
 
     def key(self, data: bytes, path: str, config: str, rules: Sequence[str], flags: str) -> str:
-        digest = blake2b(digest_size=DIGEST_BYTES)
         suffix = os.path.splitext(path)[1].lower()
-        for part in (__version__, config, "\0".join(rules), flags, suffix):
-            digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
-        digest.update(data)
-        return digest.hexdigest()
+        return hex_digest(__version__, config, "\0".join(rules), flags, suffix, data=data)
 
     def get(self, key: str, path: str) -> list[Report] | None:
         try:

@@ -244,7 +244,7 @@ def _fingerprint(layers: _Layers, locale: str) -> str:
     if layers.lexicon is not None:
         status = Path(layers.lexicon).stat()
         parts.append(f"{layers.lexicon}:{status.st_size}:{status.st_mtime_ns}")
-    return hex_digest("\0".join(parts).encode("utf-8", "surrogatepass"))
+    return hex_digest(*parts)
 
 
 def _strings(data: Any) -> Iterator[str]:

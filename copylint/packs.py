@@ -46,4 +46,4 @@ def _built(folder: Path) -> dict[str, Any]:
 
 
 def _digest(path: Path) -> str:
-    return hex_digest(path.read_bytes())
+    return hex_digest(data=path.read_bytes())

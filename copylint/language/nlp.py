@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from copylint import __version__
-from copylint.digests import DIGEST_BYTES, blake2b
+from copylint.digests import hex_digest
 from copylint.errors import CopylintError
 from copylint.language.spacy_start import import_spacy, load_standard_pipeline
 from copylint.text.document import Document
@@ -193,10 +193,7 @@ def hand_back_questions(tell: Callable[[str | None], None] | None = None) -> Non
 
 def _answer_file(text: str, model: str | None) -> Path:
     assert _ASKING.folder is not None
-    digest = blake2b(digest_size=DIGEST_BYTES)
-    for part in (__version__, _model_version(model), text):
-        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
-    key = digest.hexdigest()
+    key = hex_digest(__version__, _model_version(model), text)
     return _ASKING.folder / "ner" / key[:2] / f"{key[2:]}.json"
 
 
