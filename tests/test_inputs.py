@@ -16,6 +16,7 @@ from articles import ARTICLE, SEED
 from click.testing import CliRunner, Result
 
 from copylint.cli import cli
+from copylint.text.sources import read_document
 
 # The seed's web chrome, as (line, column, end column, text): the boilerplate findings.
 SEED_CHROME = [
@@ -225,6 +226,26 @@ def test_a_bom_and_other_line_ends_give_exactly_the_same_findings(
     for _, line, column, end_line, end_column, _, text in findings(copy):
         assert end_line == line
         assert lines[line - 1][column - 1 : end_column - 1] == text
+
+
+@pytest.mark.parametrize(
+    ("data", "kept"),
+    [
+        pytest.param("Plain café copy.\n".encode(), True, id="utf8"),
+        pytest.param(b"\xef\xbb\xbfA BOM.\n", False, id="bom"),
+        pytest.param(b"Windows\r\nline ends.\r\n", False, id="crlf"),
+    ],
+)
+def test_the_text_in_utf8_is_the_file_s_bytes_where_they_decode_unchanged(
+    here: Path, data: bytes, kept: bool
+) -> None:
+    """The rules that scan bytes read the file's own bytes rather than a second copy of them
+    (10 MB more on a 10 MB article); a BOM or a CR is not in the text, so there they encode it."""
+    write(here / "article.txt", data)
+    doc = read_document("article.txt")
+    assert doc.utf8 == doc.text.encode()
+    assert (doc.utf8 is doc.raw) is kept
+    assert doc.prose_utf8 is doc.utf8  # plain text with no address is its own prose
 
 
 def test_an_empty_file_is_clean(here: Path) -> None:

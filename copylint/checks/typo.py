@@ -201,9 +201,7 @@ class _Counter:
     def __init__(self, doc: Document, wanted: list[bytes]) -> None:
         # Plain text without addresses is its own prose, whose words are scanned already.
         lowered = (
-            doc.prose_letters
-            if doc.text is doc.prose
-            else doc.text.encode().translate(LETTERS_LOWERED)
+            doc.prose_letters if doc.text is doc.prose else doc.utf8.translate(LETTERS_LOWERED)
         )
         self._counts: Counter[bytes] | None = None
         if len(lowered) * len(wanted) > _SEARCH_LIMIT:

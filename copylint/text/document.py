@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import codecs
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -64,10 +65,19 @@ class Document:
         return self.reading.prose
 
     @cached_property
+    def utf8(self) -> bytes:
+        """The text in UTF-8: the file's bytes themselves where they decode to it unchanged
+        (no BOM, no CR), rather than a second copy of them."""
+        raw = self.raw
+        if raw is not None and b"\r" not in raw and not raw.startswith(codecs.BOM_UTF8):
+            return raw
+        return self.text.encode()
+
+    @cached_property
     def prose_utf8(self) -> bytes:
         """The prose in UTF-8, for the rules that scan it as bytes: one copy that they share,
         not one each (on a 10 MB article, 10 MB each)."""
-        return self.prose.encode()
+        return self.utf8 if self.prose is self.text else self.prose.encode()
 
     @cached_property
     def prose_letters(self) -> bytes:
