@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 # Bytes split at a time.
-SPLIT_BYTES = 1 << 20
+SPLIT_BYTES = 1 << 18
 # ASCII letters lower-cased and every other byte a space: UTF-8 so translated holds the words
 # a byte scan reads (a word beyond ASCII falls apart into its ASCII letters), at the same offsets.
 LETTERS_LOWERED = bytes(
