@@ -218,6 +218,7 @@ def test_doublings_at_the_ends_of_the_text_and_a_word_four_times() -> None:
         "the the",
         "on the on the",
     ]
+    assert [found[4] for found in doubled("on the on the table sat a cup")] == ["on the on the"]
     assert [found[4] for found in doubled("Ministers sat on on on on the table.")] == [
         "on on",
         "on on on on",

@@ -68,6 +68,8 @@ _DOUBLING = re.compile(
         "(?![^ ]))"
     ).encode()
 )
+# The words a doubling at the very start of the text could span: four, as `a b a b`.
+_OPENING_WORDS = re.compile(f"(?:[^ ]+{_WHOLE} +{_WHOLE}){{0,3}}[^ ]+".encode())
 _NEXT_WORD = re.compile(r"[^\S\n]+([^\W\d_]+)")
 # The word before a copy, a space or two before it: `jumping` in `jumping in in the middle`.
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\S\n]+\Z")
@@ -288,18 +290,31 @@ def _doublings(encoded: bytes) -> dict[tuple[bytes, ...], list[int]]:
             starts.setdefault(words, []).append(start)
             ends[words] = end
 
-    # The subject is `encoded` with only its words' characters kept, ASCII letters lower-cased,
-    # after a space: offsets in `encoded` are one less than in it.
-    for match in _DOUBLING.finditer(b" " + encoded.translate(_KEPT)):
-        start, end = match.start("doubling") - 1, match.end("doubling") - 1
+    # The subject is `encoded` with only its words' characters kept, ASCII letters lower-cased.
+    kept = encoded.translate(_KEPT)
+    for match, shift in _after_spaces(kept):
+        start, end = match.start("doubling") - shift, match.end("doubling") - shift
         first, second = match["first"], match["second"]
         if second is None:
             add((first,), start, end)
             continue
         add((first, second), start, end)
         if first == second:  # `a a a a` doubles the word as well as the pair
-            add((first,), start, match.end("second") - 1)
+            add((first,), start, match.end("second") - shift)
     return starts
+
+
+def _after_spaces(kept: bytes) -> Iterator[tuple[re.Match[bytes], int]]:
+    """Each match of `_DOUBLING` in `kept` as if a space stood before it, with how far its
+    offsets are from `kept`'s. The space goes before the words a doubling at the start could
+    span, not before a copy of the whole text (10 MB more on a 10 MB article)."""
+    opening = _OPENING_WORDS.match(kept)
+    if opening is not None:
+        found = _DOUBLING.match(b" " + kept[: opening.end()])
+        if found is not None:
+            yield found, 1
+    for match in _DOUBLING.finditer(kept):
+        yield match, 0
 
 
 def _places(
