@@ -3,7 +3,7 @@
 Chrome is recognised by its shape, not by a list of strings: a line that is not a sentence but a
 label, made only of the vocabulary of a page's user interface (`Share this article`, `ON NOW`,
 `Most Read`), a link label before a colon (`Read more: …`, where `Contact: …` heads a field of
-a press release), or a line of a known form (a
+a press release, and so does any label before an email address), or a line of a known form (a
 "published/updated" timestamp, a picture credit, a language switcher, an agency separator).
 Chrome also comes in blocks — a share bar, a topic list — where a label that alone would be a
 word of copy (`Economy`) is chrome because of the block it stands in.
@@ -29,6 +29,11 @@ _LINE_END = re.compile(r"[.!?:;\"”’)]$")
 # No label has words longer than this on average: a longer line is copy.
 _LONGEST_WORD = 30
 _LABEL_COLON = re.compile(r"^([^:]{1,40}):(?=\s|$)")
+# A label and a colon before an email address, marked up or not: a contact's field, however
+# much its label sounds like a page's (the address itself is blanked from the prose).
+_ADDRESSED_FIELD = re.compile(
+    r"[^:\n]{1,40}:[*_]*\s*[*_<\[]*(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII
+)
 
 
 # A line of chrome, and what it is.
@@ -101,6 +106,8 @@ class Boilerplate(Rule):
         for line, what in found:
             start, end = _stripped(doc.text, line)
             text = doc.text[start:end]
+            if _ADDRESSED_FIELD.match(text):
+                continue  # `Email: office@…`: its label is a share button's, its value is copy
             # The fix deletes the line whole, its newline too (`copylint.fixes` takes the
             # blank line it leaves).
             whole = Edit(line.start, min(line.end + 1, len(doc.text)), "")
