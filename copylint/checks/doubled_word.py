@@ -9,13 +9,13 @@ cells or two lines of plain text are never a doubling, and neither is punctuatio
 that`), a number (`in 2001 in`), code or an image between the copies.
 
 Only English words count: a handle, a name or a word of code said twice is meant. And English
-doubles some words on purpose, and those pass: grammar's `had had` and `that that`
-(the rule's `allowed` words), a name (`Sri Sri`, `Bora Bora`: capitalised mid-sentence, where
-`the The IOPC reports` is a slip, since no name opens with `The` after `the`), a
-repetition joined by a connector (`on and on and on`, `back to back`, `years and years`:
-`connectors`), a word whose second copy opens a set phrase (`showed up at at least one`:
-`phrases`), a word said three times that ends its phrase (`still hot hot hot`: a refrain), and
-anything inside a quotation, where speech is kept as said (`very very`).
+doubles some words on purpose, and those pass: grammar's `had had` and `that that` (the rule's
+`allowed` words), a name (`Sri Sri`, `Bora Bora`: capitalised mid-sentence, where `the The IOPC
+reports` is a slip, since no name opens with `The` after `the`), a repetition joined by a
+connector (`on and on and on`, `back to back`, `years and years`: `connectors`), a word whose
+second copy opens a set phrase (`showed up at at least one`: `phrases`), a word said three times
+that ends its phrase (`still hot hot hot`: a refrain), and anything inside a quotation, where
+speech is kept as said (`very very`).
 """
 
 from __future__ import annotations
@@ -43,9 +43,8 @@ _KEPT = bytes(
     else 32
     for byte in range(256)
 )  # fmt: skip
-# Blanked markup that stands between two words on the page: a link's address, emphasis. Any
-# of these in the text between the copies means something else stands there: code, HTML, a
-# template, an image, a table's pipe, a footnote.
+# Blanked markup that stands between two words on the page: a link's address, emphasis. Any of
+# these between the copies means code, HTML, a template, an image, a table's pipe or a footnote.
 _NOT_BETWEEN = frozenset("`<>{}|!^\\")
 # Glued to a copy's outer side, these make it part of something else: `break-in in`.
 _GLUED = frozenset("-/@#_.:'’")
@@ -291,8 +290,7 @@ def _doublings(encoded: bytes) -> dict[tuple[bytes, ...], list[int]]:
             ends[words] = end
 
     # The subject is `encoded` with only its words' characters kept, ASCII letters lower-cased.
-    kept = encoded.translate(_KEPT)
-    for match, shift in _after_spaces(kept):
+    for match, shift in _after_spaces(encoded.translate(_KEPT)):
         start, end = match.start("doubling") - shift, match.end("doubling") - shift
         first, second = match["first"], match["second"]
         if second is None:
@@ -305,14 +303,11 @@ def _doublings(encoded: bytes) -> dict[tuple[bytes, ...], list[int]]:
 
 
 def _after_spaces(kept: bytes) -> Iterator[tuple[re.Match[bytes], int]]:
-    """Each match of `_DOUBLING` in `kept` as if a space stood before it, with how far its
-    offsets are from `kept`'s. The space goes before the words a doubling at the start could
-    span, not before a copy of the whole text (10 MB more on a 10 MB article)."""
+    """Each match of `_DOUBLING` in " " + `kept`, with its offsets' shift: the space is put
+    before the words a doubling at the start could span, not before a copy of the whole text."""
     opening = _OPENING_WORDS.match(kept)
-    if opening is not None:
-        found = _DOUBLING.match(b" " + kept[: opening.end()])
-        if found is not None:
-            yield found, 1
+    if opening and (found := _DOUBLING.match(b" " + kept[: opening.end()])):
+        yield found, 1
     for match in _DOUBLING.finditer(kept):
         yield match, 0
 
