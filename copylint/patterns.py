@@ -24,6 +24,8 @@ from functools import cached_property
 from itertools import groupby
 from typing import Any, NamedTuple, Protocol
 
+from copylint.literals import required_literal
+
 Span = tuple[int, int]
 
 # Past this, a pattern on one article is taken to be backtracking without end.
@@ -94,11 +96,21 @@ class _Python:
     def compiled(self) -> re.Pattern[str]:
         return re.compile(self.source, self.flags)
 
+    @cached_property
+    def needs(self) -> str:
+        """What every match opens with: a text without it is neither searched nor the pattern
+        compiled for it (`copylint.literals`)."""
+        return required_literal(self.source, self.flags)
+
     def search(self, text: str, start: int = 0) -> Span | None:
+        if text.find(self.needs, start) == -1:
+            return None
         match = self.compiled.search(text, start)
         return None if match is None else match.span()
 
     def spans(self, text: str) -> Iterator[Span]:
+        if self.needs not in text:
+            return
         for match in self.compiled.finditer(text):
             if match.end() > match.start():
                 yield match.span()

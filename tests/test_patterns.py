@@ -14,6 +14,7 @@ from copylint.checks.base import Rule
 from copylint.config import load_config
 from copylint.engine import check_document
 from copylint.errors import ConfigError
+from copylint.literals import required_literal
 from copylint.patterns import OrderedPatterns, PatternError, compile_pattern
 from copylint.text.document import Document
 
@@ -92,6 +93,53 @@ def test_a_shipped_pattern_is_compiled_when_first_tried_not_when_loaded() -> Non
     with pytest.raises(re.error):
         pattern.search("a")
     assert compile_pattern(r"(?i)^share\b", trusted=True).search("Share this") == (0, 5)
+
+
+@pytest.mark.parametrize(
+    ("source", "needs"),
+    [
+        ("TK(?! Maxx)", "TK"),
+        (r"\[(?:TK|TBC)\b[^\]\n]{0,40}\]", "["),
+        (r"XX(?<![\w$£€]XX)X*(?=\s?%)", "XX"),
+        (r"\.com", ".com"),
+        ("ab+", "ab"),
+        # A quantifier that lets the last character be absent takes it off.
+        ("ab?", "a"),
+        ("abc{0,2}", "ab"),
+        (r"\.?x", ""),
+        # Nothing to read: an alternative outside any group, an escape that is no character,
+        # a case-insensitive pattern.
+        ("TK|TODO", ""),
+        (r"[]|]x|y", ""),
+        (r"\bword", ""),
+        ("(?i)tk", ""),
+        # A bar inside a group or a class is no alternative of the whole.
+        ("a(b|c)", "a"),
+        ("a[|]b", "a"),
+    ],
+)
+def test_what_every_match_opens_with_is_read_from_the_source(source: str, needs: str) -> None:
+    assert required_literal(source) == needs
+
+
+def test_every_match_of_a_shipped_pattern_opens_with_what_it_needs() -> None:
+    rules = load_config(None).rules
+    texts = [text for rule in rules for text in (*rule.examples.fail, *rule.examples.ok)]
+    texts += [line for source in shipped_line_patterns() for line in hostile_lines(source, 3)]
+    for pattern in shipped_trusted_patterns():
+        compiled = re.compile(pattern.source, pattern.flags)
+        for text in texts:
+            for match in compiled.finditer(text):
+                assert text.startswith(pattern.needs, match.start()), (pattern.source, text)
+
+
+def test_a_shipped_pattern_is_neither_compiled_nor_run_on_a_text_without_its_opening() -> None:
+    pattern = compile_pattern(r"XX(?<![\w$£€]XX)X*(?=\s?(?:%|per ?cent\b))", trusted=True)
+    assert list(pattern.spans("Turnout rose to 40% in the city.")) == []
+    assert pattern.search("Turnout rose to 40%.") is None
+    assert "compiled" not in vars(pattern)
+    assert list(pattern.spans("Turnout rose to XX% in the city.")) == [(16, 18)]
+    assert pattern.search("Turnout rose to XX per cent.", 3) == (16, 18)
 
 
 # Shipped patterns tried in turn, screened together ---------------------------------------------
