@@ -24,7 +24,7 @@ from functools import cached_property
 from itertools import groupby
 from typing import Any, NamedTuple, Protocol
 
-from copylint.literals import required_literal
+from copylint.regex_source import branches_at_top, pieces, required_literal
 
 Span = tuple[int, int]
 
@@ -99,7 +99,7 @@ class _Python:
     @cached_property
     def needs(self) -> str:
         """What every match opens with: a text without it is neither searched nor the pattern
-        compiled for it (`copylint.literals`)."""
+        compiled for it (`copylint.regex_source`)."""
         return required_literal(self.source, self.flags)
 
     def search(self, text: str, start: int = 0) -> Span | None:
@@ -287,23 +287,8 @@ def _alternative(pattern: Pattern) -> _Alternative | None:
         return None
     letters = "".join(letter for flag, letter in _SCOPED_FLAGS if flags & flag)
     # `^…` with no `|` outside a group can only match at the start (`^a|b` matches anywhere).
-    anchored = body.startswith("^") and not _branches_at_top(body)
+    anchored = body.startswith("^") and not branches_at_top(body)
     return _Alternative(f"(?{letters}:{body})", anchored)
-
-
-def _branches_at_top(source: str) -> bool:
-    """Whether `source` is alternatives outside any group."""
-    depth = 0
-    for piece, in_class in _pieces(source):
-        if in_class:
-            continue
-        if piece == "(":
-            depth += 1
-        elif piece == ")":
-            depth -= 1
-        elif piece == "|" and depth == 0:
-            return True
-    return False
 
 
 def _regex(source: str, flags: int) -> Any:
@@ -351,7 +336,7 @@ def _unicode_classes(source: str) -> str | None:
     """`source` with Python's Unicode classes written as RE2's, or None where a construct has
     no RE2 equivalent of the same meaning."""
     out: list[str] = []
-    for piece, in_class in _pieces(source):
+    for piece, in_class in pieces(source):
         if len(piece) == 2 and piece[0] == "\\":
             escaped = piece[1]
             if escaped in _NOT_TRANSLATED:
@@ -365,23 +350,3 @@ def _unicode_classes(source: str) -> str | None:
                 continue
         out.append(piece)
     return "".join(out)
-
-
-def _pieces(source: str) -> Iterator[tuple[str, bool]]:
-    """`source` in pieces, an escape (`\\d`), the opening of a character class or a character,
-    each with whether it stands inside a character class (its brackets do)."""
-    in_class = False
-    index = 0
-    while index < len(source):
-        char = source[index]
-        piece = source[index : index + 2] if char == "\\" else char
-        inside = in_class
-        if char == "[" and not in_class:
-            # A `]` or `^]` right after the opening bracket is a member, not the end.
-            rest = source[index + 1 : index + 3]
-            piece = "[]" if rest.startswith("]") else "[^]" if rest == "^]" else "["
-            inside = in_class = True
-        elif char == "]" and in_class:
-            in_class = False
-        yield piece, inside
-        index += len(piece)

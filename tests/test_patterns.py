@@ -14,8 +14,8 @@ from copylint.checks.base import Rule
 from copylint.config import load_config
 from copylint.engine import check_document
 from copylint.errors import ConfigError
-from copylint.literals import required_literal
 from copylint.patterns import OrderedPatterns, PatternError, compile_pattern
+from copylint.regex_source import required_literal
 from copylint.text.document import Document
 
 RULES = Path(__file__).resolve().parent.parent / "rules"
