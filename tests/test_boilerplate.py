@@ -38,6 +38,25 @@ def test_a_line_of_copy_passes(rule: Rule, line: str) -> None:
     assert flagged(rule, BEFORE + line + AFTER) == []
 
 
+@pytest.mark.parametrize(
+    ("path", "share_found"),
+    [
+        ("notice.txt", [(3, 1, "Share this page")]),
+        # Markdown runs a paragraph's lines together: with a line of copy in it, it is copy.
+        ("notice.md", []),
+    ],
+)
+def test_a_contact_s_email_field_makes_no_block_of_chrome_of_the_lines_beside_it(
+    rule: Rule, path: str, share_found: list[tuple[int, int, str]]
+) -> None:
+    """`Email: office@…` is copy, and no line of a share bar: the phone line above it is not
+    chrome for standing beside it, and a share prompt above it is read without it."""
+    contact = "Phone: 01632 960000\nEmail: office@school.example.org"
+    assert flagged(rule, BEFORE + contact + AFTER, path) == []
+    share = "Share this page\nEmail: office@school.example.org"
+    assert flagged(rule, BEFORE + share + AFTER, path) == share_found
+
+
 @pytest.mark.parametrize("block", CASES["blocks"])
 def test_every_line_of_a_chrome_block_is_flagged(rule: Rule, block: str) -> None:
     lines = block.split("\n")

@@ -106,8 +106,6 @@ class Boilerplate(Rule):
         for line, what in found:
             start, end = _stripped(doc.text, line)
             text = doc.text[start:end]
-            if _ADDRESSED_FIELD.match(text):
-                continue  # `Email: office@…`: its label is a share button's, its value is copy
             # The fix deletes the line whole, its newline too (`copylint.fixes` takes the
             # blank line it leaves).
             whole = Edit(line.start, min(line.end + 1, len(doc.text)), "")
@@ -124,11 +122,26 @@ class Boilerplate(Rule):
             label = prose[block.start : block.end]
             if "\n" not in label:  # it stands alone, and is no block
                 what = classify(label)
-                if what is not None:
-                    yield doc.lines_of(block)[0], what
+                if what is not None and not self.is_field(doc, line := doc.lines_of(block)[0]):
+                    yield line, what
             else:
                 lines = doc.lines_of(block)
-                yield from self.chrome_in(lines, [_label(prose, line) for line in lines])
+                yield from self.chrome_in(lines, [self.label(doc, line) for line in lines])
+
+    def label(self, doc: Document, line: Line) -> str:
+        """What a line says as a label: its prose, or nothing where it is a field."""
+        if self.is_field(doc, line):
+            return ""
+        return doc.prose[line.start : line.end].strip()
+
+    def is_field(self, doc: Document, line: Line) -> bool:
+        """Whether a line is a contact's field, a label before an email address (`Email:
+        office@…`). Read from the prose, which blanks the address, it would be a share button's
+        word and a colon; it is copy, and no line of a block of chrome, so it gives no label."""
+        text = doc.text
+        return text.find(":", line.start, line.end) != -1 and bool(
+            _ADDRESSED_FIELD.match(text[line.start : line.end].strip())
+        )
 
     def chrome_in(
         self, lines: Sequence[Line], labels: Sequence[str], as_block: bool = False
@@ -254,7 +267,3 @@ def _stripped(text: str, line: Line) -> tuple[int, int]:
     content = text[line.start : line.end]
     start = line.start + len(content) - len(content.lstrip())
     return start, line.start + len(content.rstrip())
-
-
-def _label(prose: str, line: Line) -> str:
-    return prose[line.start : line.end].strip()

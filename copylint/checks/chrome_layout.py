@@ -57,15 +57,18 @@ def chrome_in_markdown(rule: Boilerplate, doc: Document) -> list[Chrome]:
     for index, block in enumerate(blocks):
         if block.role is _HEADING and _section_is_chrome(blocks, index, found):
             (line,) = doc.lines_of(block)[:1]
-            what = rule.classify(_label(doc, line, block))
+            what = rule.classify(_label(rule, doc, line, block))
             if what is not None:
                 found[index] = [(line, what)]
     unique = {line.number: (line, what) for chrome in found.values() for line, what in chrome}
     return [unique[number] for number in sorted(unique)]
 
 
-def _label(doc: Document, line: Line, block: Block) -> str:
-    """What a line of a block says, without its alt text, which is never a line of its own."""
+def _label(rule: Boilerplate, doc: Document, line: Line, block: Block) -> str:
+    """What a line of a block says, without its alt text, which is never a line of its own;
+    nothing, where it is a field (`Boilerplate.is_field`)."""
+    if rule.is_field(doc, line):
+        return ""
     start, end = max(line.start, block.start), min(line.end, block.end)
     label = doc.prose[start:end]
     for image_start, image_end in block.images:
@@ -80,7 +83,7 @@ def _paragraph_chrome(
 ) -> list[Chrome]:
     block = blocks[index]
     lines = doc.lines_of(block)
-    labels = [_label(doc, line, block) for line in lines]
+    labels = [_label(rule, doc, line, block) for line in lines]
     if len(lines) > 1 and not all(map(rule.is_block_label, labels)):
         # A paragraph of prose, however it is wrapped, unless each line is chrome by itself
         # (`• en` over `ON NOW`), as a pasted page sets its chrome line after line.
@@ -172,7 +175,7 @@ def _link_labels(
             return None
         if any(link.href.startswith("#") for link in item.links):
             return None
-        label = _label(doc, item_lines[0], item)
+        label = _label(rule, doc, item_lines[0], item)
         linked = "".join(doc.prose[link.start : link.end] for link in item.links)
         if "".join(label.split()) != "".join(linked.split()):
             return None
@@ -192,7 +195,7 @@ def _label_over_links(
     lines = doc.lines_of(blocks[index])
     if len(lines) != 1:
         return {}
-    what = rule.classify(_label(doc, lines[0], blocks[index]))
+    what = rule.classify(_label(rule, doc, lines[0], blocks[index]))
     labelled = _link_labels(rule, doc, items) if what is not None else None
     if what is None or labelled is None:
         return {}
