@@ -32,7 +32,6 @@ word in its line by a search for ` word `.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import textwrap
 import unicodedata
@@ -41,6 +40,8 @@ from itertools import groupby
 from pathlib import Path
 
 from scowl import scowl_version  # scripts/, beside this one
+
+from copylint.acceptance import write_atomically
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_SCOWL_DIR = Path("/usr/share/dict/scowl")
@@ -158,9 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     text = render(frequent, common, known, scowl_version(args.doc_dir))
     # Written beside it and renamed over it: a running copylint maps the file (`mmap`), and a
     # file cut short under a mapping kills the process that reads the lost pages.
-    written = args.output.with_name(args.output.name + ".new")
-    written.write_text(text, encoding="utf-8")
-    os.replace(written, args.output)
+    write_atomically(args.output, text.encode("utf-8"))
     print(f"{args.output}: {len(common)} common words, {len(known)} known", file=sys.stderr)
     return 0
 
