@@ -24,6 +24,10 @@ from copylint.text.spans import Span, overwrite, reveal
 from copylint.text.templates import front_matter_end, template_spans
 
 _PLACEHOLDER = "\ue000"
+# Tokens of a long text's top-level blocks handed to the walk and dropped at a time (see
+# `_hand_over`): an article has a few hundred, 10 MB of posts 206,000.
+HAND_OVER = 20_000
+_WALK = "copylint_walk"  # the key of a parse's environment that names its walk
 _TASK_BOX = re.compile(r"\[[ xX]\](?=\s|\Z)")
 _UNSPACED_HEADING = re.compile(r"(#{2,6})([^#\s][^\n]*?)(?:[ \t]+#+)?[ \t]*$")
 
@@ -44,6 +48,7 @@ def _parser() -> MarkdownIt:
     md.block.ruler.before(
         "heading", "unspaced_heading", _unspaced_heading, {"alt": ["paragraph", "blockquote"]}
     )
+    md.block.ruler.before("table", "hand_over", _hand_over)
     # Each block's inline source is parsed where its place in the file is known.
     md.core.ruler.disable("inline")
     # Footnotes stay where they are written (the plugin would move them to the end, and drop
@@ -100,6 +105,19 @@ def _unspaced_heading(state: StateBlock, start: int, end: int, silent: bool) -> 
     return True
 
 
+def _hand_over(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """Not a block: before a block of the top level, once `HAND_OVER` tokens have been made,
+    they go to the walk and are dropped, so that a long text's tokens are never held all at
+    once (10 MB of small tables made 2.9 GB of them). No rule looks back at tokens it did not
+    make."""
+    walk = state.env.get(_WALK)
+    # No block is open at level 0 (`parentType` is no guide: a failed setext heading leaves it).
+    if walk is not None and state.level == 0 and len(state.tokens) >= HAND_OVER:
+        walk.read(state.tokens, parsed=False)
+        state.tokens.clear()
+    return False
+
+
 def read_markdown(text: str) -> Reading:
     body = front_matter_end(text)
     templates = template_spans(text, body)
@@ -111,7 +129,12 @@ def read_markdown(text: str) -> Reading:
     if body:
         walk.blocks.append(Block(Role.FRONT_MATTER, 0, body))
     walk.blocks += [Block(Role.TEMPLATE, start, end) for start, end in templates]
-    walk.read(md.parse(walk.source, env))
+    env[_WALK] = walk
+    tokens = md.parse(walk.source, env)
+    del env[_WALK]
+    walk.read(tokens, parsed=True)
+    del tokens
+    walk.read_later()
     prose = reveal(blanked, sorted(walk.shown), walk.written)
     addresses = bare_addresses(prose)
     if addresses:
@@ -144,6 +167,10 @@ class _Walk:
     groups: int = 0
     row: int = -1
     cell_from: int = 0  # where on its row the next table cell's text is looked for
+    # Inline sources met before the whole text was parsed that may use a link or a footnote
+    # defined after them (`[text][label]`), read once all are defined.
+    later: list[_InlinePlace] = field(default_factory=list)
+    defines: bool = False  # whether the text may define a link or a footnote (`[label]:`)
 
     def __post_init__(self) -> None:
         starts = [0]
@@ -153,13 +180,16 @@ class _Walk:
             starts.append(at + 1)
             at = find("\n", at + 1)
         self.line_starts = starts
+        self.defines = "]:" in self.source
 
-    def read(self, tokens: list[Token]) -> None:
+    def read(self, tokens: list[Token], parsed: bool) -> None:
+        """Take the tokens of some top-level blocks, the last of them once the whole text is
+        `parsed`."""
         previous: Token | None = None
         for token in tokens:
             kind = token.type
             if kind == "inline" and previous is not None:
-                self._inline(token, previous)
+                self._inline(token, previous, parsed)
             elif kind in ("bullet_list_open", "ordered_list_open", "dl_open"):
                 self.lists.append(_List(self._group(), len(self.lists) + 1))
             elif kind in ("bullet_list_close", "ordered_list_close", "dl_close"):
@@ -209,16 +239,29 @@ class _Walk:
             return Role.LIST_ITEM, innermost.depth, innermost.group, innermost.item
         return Role.PARAGRAPH, 0, -1, -1
 
-    def _inline(self, token: Token, opening: Token) -> None:
-        if token.map is None or not token.content:
+    def read_later(self) -> None:
+        for place in self.later:
+            self._read_inline(place)
+        self.later.clear()
+
+    def _inline(self, token: Token, opening: Token, parsed: bool) -> None:
+        content = token.content
+        if token.map is None or not content:
             return
         if opening.type in ("th_open", "td_open"):
-            placed = self._place_cell(token.content)
+            placed = self._place_cell(content)
         else:
-            placed = _place(token.content, self.source, self.line_starts, token.map[0])
-        markup = read_inline(self.md, token.content, self.env)
-        role, level, group, item = self._role(opening)
-        if role is Role.LIST_ITEM and _TASK_BOX.match(token.content):
+            placed = _place(content, self.source, self.line_starts, token.map[0])
+        place = _InlinePlace(content, placed, *self._role(opening), self.quoted > 0)
+        if not parsed and self.defines and "[" in content:
+            self.later.append(place)
+        else:
+            self._read_inline(place)
+
+    def _read_inline(self, place: _InlinePlace) -> None:
+        content, placed, role = place.content, place.placed, place.role
+        markup = read_inline(self.md, content, self.env)
+        if role is Role.LIST_ITEM and _TASK_BOX.match(content):
             markup.blanks.append((0, 3))
         spans, entities = markup.prose()
         shown = [span for start, end in spans for span in placed.spans(start, end)]
@@ -242,8 +285,9 @@ class _Walk:
         if trimmed is None:  # nothing shown: a block of blanked templates, say
             return
         start, end = trimmed
+        level, group, item, quoted = place.level, place.group, place.item, place.quoted
         self.blocks.append(
-            Block(role, start, end, level, group, item, self.quoted > 0, False, links, images)
+            Block(role, start, end, level, group, item, quoted, False, links, images)
         )
 
     def _place_cell(self, content: str) -> _Placement:
@@ -298,6 +342,19 @@ def _trimmed(text: str, spans: list[Span], written: list[tuple[int, str]]) -> Sp
     if not starts:
         return None
     return min(starts), max(ends)
+
+
+@dataclass(frozen=True)
+class _InlinePlace:
+    """An inline source, where it stands, and the block it is in."""
+
+    content: str
+    placed: _Placement
+    role: Role
+    level: int
+    group: int
+    item: int
+    quoted: bool
 
 
 @dataclass(frozen=True)
