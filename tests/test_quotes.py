@@ -150,6 +150,13 @@ def test_a_closing_mark_with_nothing_open_is_ignored() -> None:
     assert quoted('" he said. Nothing else was quoted.') == []
 
 
+def test_a_mark_before_a_closing_bracket_opens_nothing() -> None:
+    """MDX pages space their lines with `{" "}`: two marks, neither opening a quotation."""
+    text = '<p>\n  {" "}\n  Hate crimes rose.{" "}\n  "We saw it," she said.\n</p>\n'
+    assert quoted(text) == [('"We saw it,"', True, 0)]
+    assert quoted('He wrote ("see above") twice.') == [('"see above"', True, 0)]
+
+
 def test_markdown_markup_is_not_a_quotation() -> None:
     doc = Document("a.md", 'See [the report](https://example.com "The report") for more.\n')
     assert doc.quotations == []

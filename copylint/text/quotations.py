@@ -36,6 +36,8 @@ _DOUBLE = frozenset('"“”')
 _MARK_CHARACTERS = "\"“”'‘’"
 # What may stand just before an opening mark, besides white space.
 _BEFORE_OPENING = frozenset("([{—–-/")
+# What a quotation never opens with: a bracket that closes (`{" "}`, a spacer in MDX's markup).
+_NOT_OPENING = frozenset(")]}")
 # What ends a sentence, so that a mark opening after it (and white space) starts a new paragraph
 # of a quotation run on from the one before.
 _SENTENCE_END = frozenset(".?!…")
@@ -168,7 +170,7 @@ def _double(
     # A mark of neither shape, or of both, closes what is open; with nothing open it opens,
     # unless white space follows it (a mark left by an edit: `" he said`).
     ambiguous = innermost is None and (mark == "“" or not after.isspace())
-    opens = left if left != right else ambiguous
+    opens = (left if left != right else ambiguous) and after not in _NOT_OPENING
     ended = None
     if not opens:
         if innermost is not None:
