@@ -63,6 +63,18 @@ def test_the_seed_in_auto_reports_self_defense_against_self_defence() -> None:
     )
 
 
+def test_an_ize_form_against_a_british_house_is_named_american_and_oxford() -> None:
+    """-ize is British too, in Oxford spelling; -yze is American alone."""
+    text = "Residents organized a vote to analyze the plan.\n"
+    rules = [r for r in load_config(None, "en-GB").rules if r.id == "spelling/locale"]
+    reports = check_document(Document("a.txt", HEADLINE + text), rules)
+    assert [report.finding.message for report in reports] == [
+        '"organized" is American and Oxford spelling; the house spelling (British, en-GB) is '
+        '"organised".',
+        '"analyze" is American spelling; the house spelling (British, en-GB) is "analyse".',
+    ]
+
+
 def test_oxford_spelling_rejects_ise_and_keeps_yse() -> None:
     text = "The White House emphasised its concern and will analyse the data.\n"
     assert spelling(text, "en-GB-oxendict") == [(1, 17, "emphasised", "emphasized")]
@@ -217,7 +229,8 @@ def test_auto_names_a_form_that_conflicts_not_one_right_everywhere() -> None:
     (report,) = check_document(Document("a.txt", HEADLINE + text), rules)
     assert report.text == "organised"
     assert report.finding.message == (
-        '"organised" is British -ise spelling, but this article has American "realized" (line 3).'
+        '"organised" is British -ise spelling, but this article has American and Oxford '
+        '"realized" (line 3).'
     )
 
 

@@ -60,8 +60,8 @@ class VariantUse(NamedTuple):
     def spelling(self) -> str:
         """Whose spelling this form is, for a message: American, British, Oxford."""
         variant = self.variant
-        if variant.form == variant.us:
-            return "American"
+        if variant.form == variant.us:  # -ize is Oxford spelling too, which British houses use
+            return "American and Oxford" if variant.kind == "oxford" else "American"
         if variant.form == variant.uk:
             return "British -ise" if variant.kind == "oxford" else "British"
         return "Oxford"
