@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from copylint.text.addresses import bare_addresses
 from copylint.text.blocks import Block, Link, Reading, Role
@@ -344,8 +344,7 @@ def _trimmed(text: str, spans: list[Span], written: list[tuple[int, str]]) -> Sp
     return min(starts), max(ends)
 
 
-@dataclass(frozen=True)
-class _InlinePlace:
+class _InlinePlace(NamedTuple):
     """An inline source, where it stands, and the block it is in."""
 
     content: str
