@@ -198,9 +198,12 @@ def test_a_link_between_copies_is_still_on_the_page_twice() -> None:
     ]
 
 
-def test_front_matter_and_yaml_comments_are_not_copy() -> None:
-    text = "---\ntitle: the the\n# note note\n---\n\nA clean paragraph.\n"
+def test_front_matter_metadata_and_yaml_comments_are_not_copy() -> None:
+    text = "---\nslug: the the\n# note note\n---\n\nA clean paragraph.\n"
     assert doubled(text, "post.md") == []
+    # A title is published: it is copy.
+    titled = text.replace("slug:", "title:")
+    assert [found[:5] for found in doubled(titled, "post.md")] == [(2, 8, 2, 15, "the the")]
 
 
 def test_the_house_adds_allowed_words(tmp_path: Path) -> None:

@@ -141,14 +141,14 @@ def test_the_seed_s_line_4_is_a_grammar_finding_at_its_place(
 def test_only_prose_is_sent_and_a_match_in_markup_is_dropped(
     here: Path, languagetool: LanguageToolStub
 ) -> None:
-    article = "---\ntitle: a apple\n---\n\nWe ate 🙂 a apple.\n\n```\na apple\n```\n"
+    article = "---\nslug: a apple\n---\n\nWe ate 🙂 a apple.\n\n```\na apple\n```\n"
     (here / "a.md").write_text(article, encoding="utf-8")
     result = run(here, f"grammar: {{server: {languagetool.url}}}\n", "a.md")
     found = [(f["line"], f["column"], f["rule"]) for f in json.loads(result.stdout)]
     assert found == [(5, 10, "grammar/EN_A_VS_AN")]
     (request,) = languagetool.checked
     sent = request["text"]
-    assert len(sent) == len(article) and "title" not in sent and sent.count("a apple") == 1
+    assert len(sent) == len(article) and "slug" not in sent and sent.count("a apple") == 1
 
 
 def test_without_a_server_there_is_no_request_and_no_grammar(here: Path) -> None:

@@ -150,6 +150,18 @@ def test_a_closing_mark_with_nothing_open_is_ignored() -> None:
     assert quoted('" he said. Nothing else was quoted.') == []
 
 
+def test_a_picture_s_alt_text_in_quotation_marks_is_no_one_s_words(rule: Rule) -> None:
+    text = (
+        "---\ntitle: Restructuring the group\n---\n\n"
+        '!["Illustration of a voting button in primary colours."](vote.png)\n\n'
+        "Members voted to empower the steering committee.\n"
+    )
+    assert flagged(rule, text, "a.md") == []
+    assert flagged(rule, text.replace("![", "["), "a.md") == [
+        [5, 2, '"Illustration of a voting button in primary colours."']
+    ]
+
+
 def test_a_mark_before_a_closing_bracket_opens_nothing() -> None:
     """MDX pages space their lines with `{" "}`: two marks, neither opening a quotation."""
     text = '<p>\n  {" "}\n  Hate crimes rose.{" "}\n  "We saw it," she said.\n</p>\n'
@@ -184,7 +196,7 @@ def test_an_empty_speech_verb_is_a_config_error() -> None:
         (
             "a.md",
             "---\ntitle: x\n---\n\n# Head\n\nSome *text*\nwrapped.\n\n```\ncode\n```\nEnd.",
-            [[5], [7, 8], [13]],
+            [[2], [5], [7, 8], [13]],  # the title is published: a heading of its own
         ),
     ],
 )

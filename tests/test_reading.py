@@ -261,13 +261,13 @@ def test_html_block_prose(text: str, expected: str) -> None:
 # 2. Templates and metadata, set aside before parsing ----------------------------------------
 
 SET_ASIDE: dict[str, tuple[str, str]] = {
-    "YAML front matter": (
-        lines("---", "title: A", "---", "Body text"),
-        lines("   ", "        ", "   ", "Body text"),
+    "YAML front matter, its title published": (
+        lines("---", "title: A", "date: 2024-01-01", "---", "Body text"),
+        lines("   ", "       A", "                ", "   ", "Body text"),
     ),
-    "TOML front matter": (
-        lines("+++", 'title = "A"', "+++", "Body text"),
-        lines("   ", "           ", "   ", "Body text"),
+    "TOML front matter, its title published": (
+        lines("+++", 'title = "A"', "date = 2024-01-01", "+++", "Body text"),
+        lines("   ", "         A ", "                 ", "   ", "Body text"),
     ),
     "front matter with keys indented by two spaces": (
         lines("---", "  title: A", "  tags: [x]", "---", "Body text"),
@@ -353,10 +353,15 @@ def test_set_aside(text: str, expected: str) -> None:
     assert prose(text) == expected
 
 
-def test_front_matter_is_the_first_block() -> None:
-    doc = read(lines("---", "title: A", "---", "Body text"))
-    assert doc.front_matter == "---\ntitle: A\n---\n"
-    assert seen(doc.text) == [Seen(Role.FRONT_MATTER, "---\ntitle: A\n---\n"), Seen(P, "Body text")]
+def test_front_matter_is_the_first_block_and_its_title_a_heading() -> None:
+    doc = read(lines("---", "title: A", "date: 2024", "---", "Body text"))
+    # What is left of the front matter, without its published title, is metadata.
+    assert doc.front_matter == "---\ntitle:  \ndate: 2024\n---\n"
+    assert seen(doc.text) == [
+        Seen(Role.FRONT_MATTER, "---\ntitle: A\ndate: 2024\n---\n"),
+        Seen(H, "A", 1),
+        Seen(P, "Body text"),
+    ]
 
 
 def test_a_multi_line_call_makes_no_paragraph_or_list_item_of_its_lines() -> None:

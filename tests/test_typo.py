@@ -107,9 +107,9 @@ def test_names_are_the_entity_rules() -> None:
         "```\nthe reseach step\n```\n",
         "See https://example.com/reseach for more.\n",
         "<!-- a reseach note -->\nNothing here.\n",
-        "---\ntitle: the reseach\n---\n\nNothing here.\n",
+        "---\nslug: the reseach\n---\n\nNothing here.\n",
     ],
-    ids=["code span", "fenced code", "URL", "HTML comment", "front matter"],
+    ids=["code span", "fenced code", "URL", "HTML comment", "front matter metadata"],
 )
 def test_code_urls_markup_and_front_matter_are_not_copy(text: str) -> None:
     assert typos(text, "post.md") == []

@@ -114,8 +114,10 @@ class Boilerplate(Rule):
 
     def _chrome_in_plain(self, doc: Document) -> Iterator[Chrome]:
         """The chrome in plain text, paragraph by paragraph, found as it is asked for."""
-        prose, classify = doc.prose, self.classify
+        prose, classify, body = doc.prose, self.classify, doc.body_start
         for block in doc.prose_blocks:
+            if block.start < body:
+                continue  # a published field of the front matter
             # A plain paragraph runs from its first character that is no space to its last
             # (`read_plain`): one of a line, as most are, is its line's label, and its line
             # is looked up only if it is chrome.

@@ -34,7 +34,9 @@ _HEADING, _PARAGRAPH, _LIST_ITEM = Role.HEADING, Role.PARAGRAPH, Role.LIST_ITEM
 
 
 def chrome_in_markdown(rule: Boilerplate, doc: Document) -> list[Chrome]:
+    body = doc.body_start  # no published field of the front matter was pasted in with the copy
     blocks = [block for block in doc.blocks if block.role not in _NOT_CONTENT]
+    blocks = [block for block in blocks if block.start >= body] if body else blocks
     found: dict[int, list[Chrome]] = {}
     index = 0
     while index < len(blocks):

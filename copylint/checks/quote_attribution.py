@@ -151,6 +151,8 @@ class _Reading:
         self.with_quotations = [index for index, quotes in enumerate(self.quotes) if quotes]
         self._read: dict[int, Paragraph] = {}
         self.layout = QuoteLayout(doc, rule.people)
+        # A picture's alt text, which describes it: what it quotes, no one said.
+        self.pictured = [span for block in doc.prose_blocks for span in block.images]
         self._speaks: dict[int, bool] = {}
         self._lengths: dict[int, int] = {}
 
@@ -171,6 +173,8 @@ class _Reading:
         """Whether a quotation is someone's words: a clause in the house's marks, standing
         alone, not a title."""
         if quote.double != self.marks_double:
+            return False
+        if any(start <= quote.start < end for start, end in self.pictured):
             return False
         if self._before(index, quote)[-1:].isalnum():
             return False  # taken by the word before it: `described as “productive”`

@@ -7,11 +7,13 @@ import codecs
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import takewhile
 from typing import Any, NamedTuple, TypeVar, cast
 
 from copylint.text.blocks import Block, Reading, Role
 from copylint.text.chunks import LETTERS_LOWERED
 from copylint.text.quotations import Quotation, find_quotations
+from copylint.text.spans import overwrite
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 T = TypeVar("T")
@@ -92,12 +94,22 @@ class Document:
         return self.reading.blocks
 
     @property
-    def front_matter(self) -> str:
-        """The text of the front matter (its title, author, description), or ''."""
+    def body_start(self) -> int:
+        """Where the copy starts, after any front matter: its published fields (a title, a
+        description) are prose, but no line of them was pasted in with the copy."""
         blocks = self.blocks
-        if blocks and blocks[0].role is Role.FRONT_MATTER:
-            return self.text[blocks[0].start : blocks[0].end]
-        return ""
+        return blocks[0].end if blocks and blocks[0].role is Role.FRONT_MATTER else 0
+
+    @property
+    def front_matter(self) -> str:
+        """The front matter's metadata (its author, its tags), or '': its text with what of it
+        is prose (its title, its description) blanked (`copylint.text.front_matter`)."""
+        blocks = self.blocks
+        if not blocks or blocks[0].role is not Role.FRONT_MATTER:
+            return ""
+        end = blocks[0].end
+        published = takewhile(lambda block: block.start < end, blocks[1:])
+        return overwrite(self.text[:end], [(block.start, block.end) for block in published])
 
     @cached_property
     def prose_blocks(self) -> tuple[Block, ...]:

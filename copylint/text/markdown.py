@@ -18,14 +18,14 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from copylint.text.addresses import bare_addresses
 from copylint.text.blocks import Block, Link, Reading, Role
+from copylint.text.front_matter import front_matter_parts
 from copylint.text.html import read_html
 from copylint.text.inline import read_inline, track_positions
 from copylint.text.spans import Span, overwrite, reveal
 from copylint.text.templates import front_matter_end, template_spans
 
 _PLACEHOLDER = "\ue000"
-# Tokens of a long text's top-level blocks handed to the walk and dropped at a time (see
-# `_hand_over`): an article has a few hundred, 10 MB of posts 206,000.
+# Tokens handed to the walk at a time (`_hand_over`): an article makes a few hundred.
 HAND_OVER = 20_000
 _WALK = "copylint_walk"  # the key of a parse's environment that names its walk
 _TASK_BOX = re.compile(r"\[[ xX]\](?=\s|\Z)")
@@ -120,14 +120,16 @@ def _hand_over(state: StateBlock, start: int, end: int, silent: bool) -> bool:
 
 def read_markdown(text: str) -> Reading:
     body = front_matter_end(text)
+    hidden, published = front_matter_parts(text, body)
     templates = template_spans(text, body)
-    setting_aside = [(0, body), *templates] if body else list(templates)
-    blanked = overwrite(text, setting_aside)
+    blanked = overwrite(text, [*hidden, *templates])
+    unread = overwrite(blanked, [(block.start, block.end) for block in published])  # by the parser
     env: dict[str, Any] = {}
     md = _parser()
-    walk = _Walk(md, blanked, _as_parsed(blanked, templates), env)
+    walk = _Walk(md, blanked, _as_parsed(unread, templates), env)
     if body:
-        walk.blocks.append(Block(Role.FRONT_MATTER, 0, body))
+        walk.blocks += [Block(Role.FRONT_MATTER, 0, body), *published]
+        walk.shown += [(block.start, block.end) for block in published]
     walk.blocks += [Block(Role.TEMPLATE, start, end) for start, end in templates]
     env[_WALK] = walk
     tokens = md.parse(walk.source, env)

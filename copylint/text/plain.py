@@ -7,6 +7,7 @@ import re
 
 from copylint.text.addresses import bare_addresses
 from copylint.text.blocks import Block, Reading, Role
+from copylint.text.front_matter import front_matter_parts
 from copylint.text.spans import Span, overwrite
 from copylint.text.templates import front_matter_end
 
@@ -27,11 +28,12 @@ _PARAGRAPH = re.compile(
 
 def read_plain(text: str) -> Reading:
     body = front_matter_end(text)
+    hidden, published = front_matter_parts(text, body)
     # A line that tells copylint what to silence is no copy (see `copylint.suppressions`).
     blanks = bare_addresses(text, body) + _directives(text, body)
-    prose = overwrite(text, [(0, body), *blanks] if body else blanks)
-    blocks = [Block(Role.FRONT_MATTER, 0, body)] if body else []
-    blocks += [Block(Role.PARAGRAPH, *match.span(1)) for match in _PARAGRAPH.finditer(prose)]
+    prose = overwrite(text, [*hidden, *blanks])
+    blocks = [Block(Role.FRONT_MATTER, 0, body), *published] if body else []
+    blocks += [Block(Role.PARAGRAPH, *match.span(1)) for match in _PARAGRAPH.finditer(prose, body)]
     return Reading(prose, tuple(blocks))
 
 
