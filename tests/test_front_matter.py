@@ -20,11 +20,16 @@ author: Jane Doe
 date: 2024-07-10
 tags: [news, politics]
 post-excerpt: 'A TK-word summary'
-summary: |
-  A block scalar is passed over.
+summary: >-
+  A block scalar, read
+  line by line.
 subtitle: "An \\"escaped\\" value is passed over"
-teaser: a value that runs
-  on to the next line is passed over
+caption: "A quoted value over
+  two lines is passed over"
+teaser: a plain value that runs
+  on to the next line
+lede:
+  list: a mapping is no text
 ---
 """
 BODY = "Keir Starmer met Joe Biden. Starmer said the talks went well.\n\nStarmer flew home.\n"
@@ -42,7 +47,9 @@ def test_only_published_values_on_their_key_line_are_prose(path: str) -> None:
         "Starmet meets Biden at the White House "
         "Starmer in Washington "
         "The Prime Minister's first visit, and what was agreed "
-        "A TK-word summary"
+        "A TK-word summary "
+        "A block scalar, read line by line. "
+        "a plain value that runs on to the next line"
     )
 
 
@@ -55,6 +62,8 @@ def test_a_title_is_a_heading_and_a_description_a_paragraph() -> None:
         (Role.HEADING, "Starmer in Washington"),
         (Role.PARAGRAPH, "The Prime Minister's first visit, and what was agreed"),
         (Role.PARAGRAPH, "A TK-word summary"),
+        (Role.PARAGRAPH, "A block scalar, read\n  line by line."),
+        (Role.PARAGRAPH, "a plain value that runs\n  on to the next line"),
     ]
     # What is left of the front matter is its metadata: the author, not the title.
     assert "Jane Doe" in doc.front_matter and "meets Biden" not in doc.front_matter
@@ -62,9 +71,10 @@ def test_a_title_is_a_heading_and_a_description_a_paragraph() -> None:
 
 def test_toml_front_matter_publishes_its_quoted_strings() -> None:
     text = "+++\ntitle = \"Budget day\"\ndescription = 'What changed'\ndate = 2024-10-30\n+++\n"
-    assert [text[f.start : f.end] for f in published_fields(text, text.index("+++\n", 3) + 4)] == [
-        "Budget day",
-        "What changed",
+    fields = published_fields(text, text.index("+++\n", 3) + 4)
+    assert [[text[start:end] for start, end in f.pieces] for f in fields] == [
+        ["Budget day"],
+        ["What changed"],
     ]
 
 

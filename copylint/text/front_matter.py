@@ -2,10 +2,12 @@
 summary. A site prints them above the copy, in the page's title and in search results, so they
 are prose, where the rest of the front matter (dates, tags, layouts) is not.
 
-A field is published when its key, or the key's last part (`seo_title`, `post-excerpt`), names
-published text. Only a value on its key's line is read, plain or quoted, and only where its
-characters are the text a reader sees: a quoted value with an escape (`\\"`, `''`), a block
-scalar (`|`, `>`), a list or a value that runs on to the next line is passed over.
+A field is published when its key, at the left margin, or the key's last part (`seo_title`,
+`post-excerpt`) names published text. Its value is read where its characters are the text a
+reader sees: a plain value, which may run on over indented lines; a block scalar (`|`, `>`),
+each of whose indented lines is read from its first character to its last; a value in quotes on
+its key's line. A quoted value with an escape (`\\"`, `''`) or over several lines, a list, a
+mapping and a TOML value that is not a string are passed over.
 """
 
 from __future__ import annotations
@@ -21,18 +23,22 @@ HEADLINE_KEYS = frozenset({"title", "headline", "subtitle", "subheading", "subhe
 STANDFIRST_KEYS = frozenset(
     {"description", "summary", "excerpt", "standfirst", "dek", "teaser", "lede", "caption"}
 )
-# A key and its value on one line, at the left margin: YAML's `key: value`, TOML's `key = value`.
-_YAML_FIELD = re.compile(r"^([A-Za-z][\w-]*)[ \t]*:[ \t]+(\S[^\n]*?)[ \t]*$", re.MULTILINE)
-_TOML_FIELD = re.compile(r"^([A-Za-z][\w-]*)[ \t]*=[ \t]*(\S[^\n]*?)[ \t]*$", re.MULTILINE)
+# A key at the left margin and what follows it on its line: YAML's `key: …`, TOML's `key = …`.
+_YAML_FIELD = re.compile(r"^([A-Za-z][\w-]*)[ \t]*:(?:[ \t]+([^\n]*?))?[ \t]*$", re.MULTILINE)
+_TOML_FIELD = re.compile(r"^([A-Za-z][\w-]*)[ \t]*=[ \t]*([^\n]*?)[ \t]*$", re.MULTILINE)
 _KEY_PARTS = re.compile(r"[-_]")
+# A block scalar's header: `|` or `>`, a chomping and an indentation indicator, a comment.
+_BLOCK_SCALAR = re.compile(r"[|>][+-]?[1-9]?[+-]?(?:[ \t]+#.*)?\Z")
 # What a plain YAML scalar may not open with (an indicator), and the comment it may end with.
 _NOT_PLAIN = frozenset("[]{}&*!|>%@`#,?:-'\"")
 _COMMENT = re.compile(r"[ \t]+#")
+# An indented line, what it holds from its first character that is no space to its last.
+_INDENTED = re.compile(r"[ \t]+(\S(?:[^\n]*\S)?)?[ \t]*(?:\n|\Z)")
+_BLANK = re.compile(r"[ \t]*(?:\n|\Z)")
 
 
 class Field(NamedTuple):
-    start: int  # where the value's text starts in the file
-    end: int
+    pieces: tuple[Span, ...]  # the value's text on each of its lines, as spans of the file
     headline: bool  # a title rather than a line of copy under one
 
 
@@ -47,30 +53,53 @@ def published_fields(text: str, end: int) -> list[Field]:
         headline = last_part in HEADLINE_KEYS
         if not headline and last_part not in STANDFIRST_KEYS:
             continue
-        if text.startswith((" ", "\t"), match.end() + 1):
-            continue  # a value that runs on to the next line
-        span = _quoted(match, 2) if match[2][0] in "'\"" else None if toml else _plain(match, 2)
-        if span is not None and text[span[0] : span[1]].strip():
-            fields.append(Field(*span, headline))
+        value = match[2] or ""
+        if value[:1] in ("'", '"'):
+            pieces = _quoted(match.start(2), value)
+        elif toml:
+            pieces = []  # a number, a date, a multi-line or an array: no text of the page's
+        elif _BLOCK_SCALAR.match(value):
+            pieces = _run_on(text, match.end() + 1, end, plain=False) or []
+        elif value and value[0] not in _NOT_PLAIN and ": " not in value:
+            comment = _COMMENT.search(value)
+            first = (match.start(2), match.start(2) + (comment.start() if comment else len(value)))
+            more = [] if comment else _run_on(text, match.end() + 1, end, plain=True)
+            pieces = [] if more is None else [first, *more]
+        else:
+            pieces = []
+        pieces = [(start, stop) for start, stop in pieces if stop > start]
+        if pieces:
+            fields.append(Field(tuple(pieces), headline))
     return fields
 
 
-def _quoted(match: re.Match[str], group: int) -> tuple[int, int] | None:
-    """The inside of a value in quotes that holds no escape and ends the line."""
-    value, start = match[group], match.start(group)
+def _quoted(start: int, value: str) -> list[Span]:
+    """The inside of a value in quotes that holds no escape and ends its line."""
     mark = value[0]
     if len(value) < 2 or value[-1] != mark or "\\" in value or mark in value[1:-1]:
-        return None
-    return start + 1, start + len(value) - 1
+        return []
+    return [(start + 1, start + len(value) - 1)]
 
 
-def _plain(match: re.Match[str], group: int) -> tuple[int, int] | None:
-    """A plain scalar, without a comment after it."""
-    value, start = match[group], match.start(group)
-    if value[0] in _NOT_PLAIN or ": " in value:
-        return None
-    comment = _COMMENT.search(value)
-    return start, start + (comment.start() if comment else len(value))
+def _run_on(text: str, at: int, end: int, plain: bool) -> list[Span] | None:
+    """The text of the indented lines from `at` on, up to the first that is not indented (a
+    blank line between them is passed over). None where a `plain` value's line holds what no
+    plain text may (`: `, ` #`): it is no plain value, or not one read as written."""
+    pieces: list[Span] = []
+    while at < end:
+        line = _INDENTED.match(text, at, end)
+        if line is None:
+            blank = _BLANK.match(text, at, end)
+            if blank is None or blank.end() == at:
+                break
+            at = blank.end()
+            continue
+        if line[1] is not None:
+            if plain and (": " in line[1] or " #" in line[1] or line[1].endswith(":")):
+                return None
+            pieces.append(line.span(1))
+        at = line.end()
+    return pieces
 
 
 def front_matter_parts(text: str, end: int) -> tuple[list[Span], list[Block]]:
@@ -79,10 +108,12 @@ def front_matter_parts(text: str, end: int) -> tuple[list[Span], list[Block]]:
     line of copy under one."""
     hidden, done, blocks = [], 0, []
     for field in published_fields(text, end):
-        hidden.append((done, field.start))
-        done = field.end
+        for start, stop in field.pieces:
+            hidden.append((done, start))
+            done = stop
         role = Role.HEADING if field.headline else Role.PARAGRAPH
-        blocks.append(Block(role, field.start, field.end, 1 if field.headline else 0))
+        first, last = field.pieces[0][0], field.pieces[-1][1]
+        blocks.append(Block(role, first, last, 1 if field.headline else 0))
     if end:
         hidden.append((done, end))
     return hidden, blocks
