@@ -7,7 +7,9 @@
 - A credit line after it (`— Jane Doe`, `-President X, tweeting after the speech`) names its
   speaker; so does a label inside the marks (`"HOST: …"`).
 - In a Q&A, a question (a heading or a line that ends in `?`) is answered by the quotation after
-  it, whose speaker the interview names.
+  it, whose speaker the interview names. So is a question put in a paragraph of its own (`Was
+  she a fan before she joined the show?`) where the article answers two or more such questions
+  with a quotation: an interview written up, not an explainer under questions for subheads.
 - A paragraph that is only a link to a source (an event's title, linked) attributes the blurb
   quoted under it.
 - A pull quote repeats words that the article has already printed elsewhere.
@@ -17,6 +19,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -37,6 +40,9 @@ _REPEAT_WORDS = 4
 _CREDIT_WORDS = 8
 # A line set wholly in bold or italics: `**Interviewer: What brought you here?**`.
 _EMPHASISED = re.compile(r"(\*\*|__|\*|_)(?!\s)[^\n]*(?<!\s)\1\Z")
+_QUESTION_WORDS = 30
+_ASKED_AND_ANSWERED = 2
+_OPENING_MARKS = "\"“‘'"
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -112,7 +118,30 @@ class QuoteLayout:
         lines = self.doc.lines_of(block)
         raw = self.doc.text[lines[0].start : lines[-1].end].strip()
         set_apart = block.role is Role.HEADING or _EMPHASISED.match(raw) is not None
-        return set_apart and self._text(previous).rstrip(" *_\"”’'").endswith("?")
+        if set_apart and self._text(previous).rstrip(" *_\"”’'").endswith("?"):
+            return True
+        return previous in self._answered and len(self._answered) >= _ASKED_AND_ANSWERED
+
+    @cached_property
+    def _answered(self) -> frozenset[int]:
+        """The paragraphs that are a question alone, in no quotation marks, with a paragraph
+        opening with a quotation after them: an interviewer's questions and their answers."""
+        return frozenset(
+            index
+            for index in range(len(self.blocks) - 1)
+            if self._is_a_question(index) and self._text(index + 1).lstrip()[:1] in _OPENING_MARKS
+        )
+
+    def _is_a_question(self, index: int) -> bool:
+        block, text = self.blocks[index], self._text(index).rstrip()
+        if not text.endswith("?") or len(_WORD.findall(text)) > _QUESTION_WORDS:
+            return False
+        starts = self._quotation_starts
+        return bisect.bisect_left(starts, block.start) == bisect.bisect_left(starts, block.end)
+
+    @cached_property
+    def _quotation_starts(self) -> list[int]:
+        return [quote.start for quote in self.doc.quotations]
 
     def _blurb_of_a_link(self, index: int) -> bool:
         """The paragraph before is a title that is all link: the source quoted under it."""
