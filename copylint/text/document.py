@@ -15,7 +15,7 @@ from copylint.text.chunks import LETTERS_LOWERED
 from copylint.text.quotations import Quotation, find_quotations
 from copylint.text.spans import overwrite
 
-MARKDOWN_SUFFIXES = (".md", ".markdown")
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
 T = TypeVar("T")
 
 
@@ -55,7 +55,7 @@ class Document:
         if self.is_markdown:
             from copylint.text.markdown import read_markdown
 
-            return read_markdown(self.text)
+            return read_markdown(self.text, mdx=self.path.lower().endswith(".mdx"))
         from copylint.text.plain import read_plain
 
         return read_plain(self.text)

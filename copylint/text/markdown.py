@@ -118,10 +118,10 @@ def _hand_over(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     return False
 
 
-def read_markdown(text: str) -> Reading:
+def read_markdown(text: str, mdx: bool = False) -> Reading:
     body = front_matter_end(text)
     hidden, published = front_matter_parts(text, body)
-    templates = template_spans(text, body)
+    templates = template_spans(text, body, mdx)
     blanked = overwrite(text, [*hidden, *templates])
     unread = overwrite(blanked, [(block.start, block.end) for block in published])  # by the parser
     env: dict[str, Any] = {}

@@ -12,7 +12,7 @@ from pathlib import Path
 from copylint.errors import InputError
 from copylint.text.document import Document
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".mdx")
 STDIN = "-"
 # Well above any article (a long read is 100 KB), well below what would take a run minutes.
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024

@@ -9,6 +9,11 @@ finds it, before the Markdown is parsed, so that what it spans is never read as 
 paragraph. Braces and quoted strings inside an expression are matched; an opener that is not
 closed within a bounded stretch is left as text, and the search goes on after that stretch, so
 the scan stays linear in the length of the text.
+
+An MDX page (`.mdx`) is Markdown with JavaScript in it: its `import` and `export` statements at
+the left margin, each up to a blank line, and every `{…}` outside code, an expression (`{" "}`,
+`{/* a comment */}`, `{props.title}`), are set aside in the same way, braces balanced and strings
+skipped.
 """
 
 from __future__ import annotations
@@ -24,6 +29,15 @@ _FRONT_MATTER = re.compile(
     r"[ \t]*(?:\n|\Z)"
 )
 _OPENER = re.compile(r"\{[{%#]|\{::?[ \t]*[.#:\w]")
+_MDX_OPENER = re.compile(
+    r"\{|</?[A-Z]|^(?:import[ \t]+[\w*{'\"]"
+    r"|export[ \t]+(?:const|let|var|function|default|class|async|[{*]))",
+    re.MULTILINE,
+)
+_AFTER_A_BLANK_LINE = re.compile(r"\n[ \t]*\n\Z")
+_MDX_STATEMENT_END = re.compile(r"\n[ \t]*(?:\n|\Z)|\Z")
+_JS_PART = re.compile(r"[{}<>\"'`]|/\*|//")
+_JS_CLOSERS = {"/*": "*/", "//": "\n"}
 # kramdown's attribute lists (`{: .intro}`, `{::comment}`) and heading IDs (`{#intro}`).
 _ATTRIBUTE_LIST = re.compile(r"\{::?[^{}\n]*\}|\{#[\w-]+(?:[ \t]+[.#]?[\w-]+(?:=\S+)?)*\}")
 _EXPRESSION_PART = re.compile(r"[{}\"'`]")
@@ -42,15 +56,15 @@ def front_matter_end(text: str) -> int:
     return 0 if match is None else match.end()
 
 
-def template_spans(text: str, start: int = 0) -> list[Span]:
+def template_spans(text: str, start: int = 0, mdx: bool = False) -> list[Span]:
     """The spans of template syntax in `text` from `start`, outside fenced code and code
-    spans."""
+    spans: MDX's JavaScript where `mdx`."""
     code = _code(text, start)
-    scan = _Scan(text)
+    scan = _Scan(text, mdx, start)
     spans: list[Span] = []
     resume = start
     inside = 0
-    for opener in _OPENER.finditer(text, start):
+    for opener in (_MDX_OPENER if mdx else _OPENER).finditer(text, start):
         at = opener.start()
         if at < resume:
             continue
@@ -70,8 +84,8 @@ class _Scan:
     remembered as absent up to where the search stopped, and braces are matched within a budget
     of characters, past which an unclosed `{{` is left as text."""
 
-    def __init__(self, text: str) -> None:
-        self.text = text
+    def __init__(self, text: str, mdx: bool = False, start: int = 0) -> None:
+        self.text, self.mdx, self.start = text, mdx, start
         self.absent_before: dict[str, int] = {}
         self.budget = 4 * len(text) + 100_000
         self.seen_to = 0
@@ -79,6 +93,8 @@ class _Scan:
 
     def end_of(self, at: int) -> int | None:
         text = self.text
+        if self.mdx:
+            return self._javascript_end(at)
         if text.startswith(("{:", "{#"), at) and (listed := _ATTRIBUTE_LIST.match(text, at)):
             return listed.end()
         if text.startswith("{:", at):
@@ -97,6 +113,43 @@ class _Scan:
         end, scanned = _expression_end(text, at, limit)
         self.budget -= scanned
         return end
+
+    def _javascript_end(self, at: int) -> int | None:
+        """The end of an MDX statement (up to a blank line) or of an expression (its braces
+        balanced, its strings skipped), within the budget."""
+        text = self.text
+        if text[at] == "<":
+            return self._balanced(at, "<", ">")
+        if text[at] != "{":
+            # A statement opens a block, after a blank line: not a wrapped line of a paragraph.
+            if at != self.start and not _AFTER_A_BLANK_LINE.search(text, max(0, at - 80), at):
+                return None
+            end = _MDX_STATEMENT_END.search(text, at)
+            return len(text) if end is None else end.start()
+        return self._balanced(at, "{", "}")
+
+    def _balanced(self, at: int, opening: str, closing: str) -> int | None:
+        """Just after the `closing` that balances the `opening` at `at` (a component's tag, its
+        attributes' braces inside it, or an expression), strings and comments skipped."""
+        text = self.text
+        if self.budget <= 0:
+            return None
+        depth = braces = 0  # braces: an attribute's expression, inside a tag
+        position, limit = at, min(len(text), at + _LONGEST)
+        while (part := _JS_PART.search(text, position, limit)) is not None:
+            position, mark = part.end(), part[0]
+            if mark in _JS_CLOSERS or mark in "\"'`":
+                closer = _JS_CLOSERS.get(mark, mark)
+                close = text.find(closer, position, limit)
+                position = limit if close == -1 else close + len(closer)
+            elif opening == "<" and mark in "{}":
+                braces += 1 if mark == "{" else -1
+            elif mark in (opening, closing) and not braces:
+                depth += 1 if mark == opening else -1
+                if depth == 0:
+                    break
+        self.budget -= position - at
+        return position if depth == 0 and part is not None else None
 
     def _indented(self, at: int) -> bool:
         """Whether the line of `at` is indented as code is; openers come in order, so the
