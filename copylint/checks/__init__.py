@@ -7,6 +7,7 @@ from copylint.checks.boilerplate import Boilerplate
 from copylint.checks.doubled_word import DoubledWord
 from copylint.checks.entity_near_miss import EntityNearMiss
 from copylint.checks.existence import Existence
+from copylint.checks.html_entity import HtmlEntity
 from copylint.checks.languagetool import LanguageTool
 from copylint.checks.quote_attribution import QuoteAttribution
 from copylint.checks.spelling_consistency import SpellingConsistency
@@ -21,6 +22,7 @@ KINDS: dict[str, type[Rule]] = {
         DoubledWord,
         EntityNearMiss,
         Existence,
+        HtmlEntity,
         LanguageTool,
         QuoteAttribution,
         SpellingConsistency,
