@@ -10,10 +10,11 @@ paragraph. Braces and quoted strings inside an expression are matched; an opener
 closed within a bounded stretch is left as text, and the search goes on after that stretch, so
 the scan stays linear in the length of the text.
 
-An MDX page (`.mdx`) is Markdown with JavaScript in it: its `import` and `export` statements at
-the left margin, each up to a blank line, and every `{…}` outside code, an expression (`{" "}`,
-`{/* a comment */}`, `{props.title}`), are set aside in the same way, braces balanced and strings
-skipped.
+An MDX page (`.mdx`) is Markdown with JavaScript in it: its `import` and `export` statements
+that open a block, each up to a blank line, every `{…}` outside code, an expression (`{" "}`,
+`{/* a comment */}`, `{props.title}`), and the tags of its components (`<Chart data={rows} />`,
+`<Note>`, `</Note>`) are set aside in the same way, braces balanced and strings and comments
+skipped; the copy between a component's tags stays.
 """
 
 from __future__ import annotations
