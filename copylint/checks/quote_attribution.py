@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, ClassVar
 
 from copylint.checks.base import OptionError, Rule, Settings, compile_pattern
@@ -151,10 +152,13 @@ class _Reading:
         self.with_quotations = [index for index, quotes in enumerate(self.quotes) if quotes]
         self._read: dict[int, Paragraph] = {}
         self.layout = QuoteLayout(doc, rule.people)
-        # A picture's alt text, which describes it: what it quotes, no one said.
-        self.pictured = [span for block in doc.prose_blocks for span in block.images]
         self._speaks: dict[int, bool] = {}
         self._lengths: dict[int, int] = {}
+
+    @cached_property
+    def pictured(self) -> list[tuple[int, int]]:
+        """The alt text of each picture, which describes it: what it quotes, no one said."""
+        return [span for block in self.doc.prose_blocks for span in block.images]
 
     def paragraph(self, index: int) -> Paragraph:
         if index not in self._read:

@@ -126,10 +126,13 @@ class QuoteLayout:
     def _answered(self) -> frozenset[int]:
         """The paragraphs that are a question alone, in no quotation marks, with a paragraph
         opening with a quotation after them: an interviewer's questions and their answers."""
+        prose = self.doc.prose
         return frozenset(
             index
-            for index in range(len(self.blocks) - 1)
-            if self._is_a_question(index) and self._text(index + 1).lstrip()[:1] in _OPENING_MARKS
+            for index, block in enumerate(self.blocks[:-1])
+            if prose[block.end - 1] == "?"  # read first: a long text has 100,000 paragraphs
+            and self._is_a_question(index)
+            and self._text(index + 1).lstrip()[:1] in _OPENING_MARKS
         )
 
     def _is_a_question(self, index: int) -> bool:

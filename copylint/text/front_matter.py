@@ -24,17 +24,19 @@ STANDFIRST_KEYS = frozenset(
     {"description", "summary", "excerpt", "standfirst", "dek", "teaser", "lede", "caption"}
 )
 # A key at the left margin and what follows it on its line: YAML's `key: …`, TOML's `key = …`.
-_YAML_FIELD = re.compile(r"^([A-Za-z][\w-]*)[ \t]*:(?:[ \t]+([^\n]*?))?[ \t]*$", re.MULTILINE)
-_TOML_FIELD = re.compile(r"^([A-Za-z][\w-]*)[ \t]*=[ \t]*([^\n]*?)[ \t]*$", re.MULTILINE)
-_KEY_PARTS = re.compile(r"[-_]")
+# The patterns are compiled when first used (`re` keeps them): most plain articles have no front
+# matter, and a start need not pay for them.
+_YAML_FIELD = r"(?m)^([A-Za-z][\w-]*)[ \t]*:(?:[ \t]+([^\n]*?))?[ \t]*$"
+_TOML_FIELD = r"(?m)^([A-Za-z][\w-]*)[ \t]*=[ \t]*([^\n]*?)[ \t]*$"
+_KEY_PARTS = r"[-_]"
 # A block scalar's header: `|` or `>`, a chomping and an indentation indicator, a comment.
-_BLOCK_SCALAR = re.compile(r"[|>][+-]?[1-9]?[+-]?(?:[ \t]+#.*)?\Z")
+_BLOCK_SCALAR = r"[|>][+-]?[1-9]?[+-]?(?:[ \t]+#.*)?\Z"
 # What a plain YAML scalar may not open with (an indicator), and the comment it may end with.
 _NOT_PLAIN = frozenset("[]{}&*!|>%@`#,?:-'\"")
-_COMMENT = re.compile(r"[ \t]+#")
+_COMMENT = r"[ \t]+#"
 # An indented line, what it holds from its first character that is no space to its last.
-_INDENTED = re.compile(r"[ \t]+(\S(?:[^\n]*\S)?)?[ \t]*(?:\n|\Z)")
-_BLANK = re.compile(r"[ \t]*(?:\n|\Z)")
+_INDENTED = r"[ \t]+(\S(?:[^\n]*\S)?)?[ \t]*(?:\n|\Z)"
+_BLANK = r"[ \t]*(?:\n|\Z)"
 
 
 class Field(NamedTuple):
@@ -48,8 +50,8 @@ def published_fields(text: str, end: int) -> list[Field]:
         return []
     toml = text.startswith("+++")
     fields = []
-    for match in (_TOML_FIELD if toml else _YAML_FIELD).finditer(text, 0, end):
-        last_part = _KEY_PARTS.split(match[1].lower())[-1]
+    for match in re.compile(_TOML_FIELD if toml else _YAML_FIELD).finditer(text, 0, end):
+        last_part = re.split(_KEY_PARTS, match[1].lower())[-1]
         headline = last_part in HEADLINE_KEYS
         if not headline and last_part not in STANDFIRST_KEYS:
             continue
@@ -58,10 +60,10 @@ def published_fields(text: str, end: int) -> list[Field]:
             pieces = _quoted(match.start(2), value)
         elif toml:
             pieces = []  # a number, a date, a multi-line or an array: no text of the page's
-        elif _BLOCK_SCALAR.match(value):
+        elif re.match(_BLOCK_SCALAR, value):
             pieces = _run_on(text, match.end() + 1, end, plain=False) or []
         elif value and value[0] not in _NOT_PLAIN and ": " not in value:
-            comment = _COMMENT.search(value)
+            comment = re.search(_COMMENT, value)
             first = (match.start(2), match.start(2) + (comment.start() if comment else len(value)))
             more = [] if comment else _run_on(text, match.end() + 1, end, plain=True)
             pieces = [] if more is None else [first, *more]
@@ -87,9 +89,9 @@ def _run_on(text: str, at: int, end: int, plain: bool) -> list[Span] | None:
     plain text may (`: `, ` #`): it is no plain value, or not one read as written."""
     pieces: list[Span] = []
     while at < end:
-        line = _INDENTED.match(text, at, end)
+        line = re.compile(_INDENTED).match(text, at, end)
         if line is None:
-            blank = _BLANK.match(text, at, end)
+            blank = re.compile(_BLANK).match(text, at, end)
             if blank is None or blank.end() == at:
                 break
             at = blank.end()

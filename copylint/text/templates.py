@@ -30,14 +30,14 @@ _FRONT_MATTER = re.compile(
     r"[ \t]*(?:\n|\Z)"
 )
 _OPENER = re.compile(r"\{[{%#]|\{::?[ \t]*[.#:\w]")
-_MDX_OPENER = re.compile(
-    r"\{|</?[A-Z]|^(?:import[ \t]+[\w*{'\"]"
-    r"|export[ \t]+(?:const|let|var|function|default|class|async|[{*]))",
-    re.MULTILINE,
+# MDX's patterns, compiled when an MDX page is first read (`re` keeps them).
+_MDX_OPENER = (
+    r"(?m)\{|</?[A-Z]|^(?:import[ \t]+[\w*{'\"]"
+    r"|export[ \t]+(?:const|let|var|function|default|class|async|[{*]))"
 )
-_AFTER_A_BLANK_LINE = re.compile(r"\n[ \t]*\n\Z")
-_MDX_STATEMENT_END = re.compile(r"\n[ \t]*(?:\n|\Z)|\Z")
-_JS_PART = re.compile(r"[{}<>\"'`]|/\*|//")
+_AFTER_A_BLANK_LINE = r"\n[ \t]*\n\Z"
+_MDX_STATEMENT_END = r"\n[ \t]*(?:\n|\Z)|\Z"
+_JS_PART = r"[{}<>\"'`]|/\*|//"
 _JS_CLOSERS = {"/*": "*/", "//": "\n"}
 # kramdown's attribute lists (`{: .intro}`, `{::comment}`) and heading IDs (`{#intro}`).
 _ATTRIBUTE_LIST = re.compile(r"\{::?[^{}\n]*\}|\{#[\w-]+(?:[ \t]+[.#]?[\w-]+(?:=\S+)?)*\}")
@@ -65,7 +65,7 @@ def template_spans(text: str, start: int = 0, mdx: bool = False) -> list[Span]:
     spans: list[Span] = []
     resume = start
     inside = 0
-    for opener in (_MDX_OPENER if mdx else _OPENER).finditer(text, start):
+    for opener in (re.compile(_MDX_OPENER) if mdx else _OPENER).finditer(text, start):
         at = opener.start()
         if at < resume:
             continue
@@ -123,9 +123,10 @@ class _Scan:
             return self._balanced(at, "<", ">")
         if text[at] != "{":
             # A statement opens a block, after a blank line: not a wrapped line of a paragraph.
-            if at != self.start and not _AFTER_A_BLANK_LINE.search(text, max(0, at - 80), at):
+            after_blank = re.compile(_AFTER_A_BLANK_LINE).search(text, max(0, at - 80), at)
+            if at != self.start and not after_blank:
                 return None
-            end = _MDX_STATEMENT_END.search(text, at)
+            end = re.compile(_MDX_STATEMENT_END).search(text, at)
             return len(text) if end is None else end.start()
         return self._balanced(at, "{", "}")
 
@@ -137,7 +138,8 @@ class _Scan:
             return None
         depth = braces = 0  # braces: an attribute's expression, inside a tag
         position, limit = at, min(len(text), at + _LONGEST)
-        while (part := _JS_PART.search(text, position, limit)) is not None:
+        search = re.compile(_JS_PART).search
+        while (part := search(text, position, limit)) is not None:
             position, mark = part.end(), part[0]
             if mark in _JS_CLOSERS or mark in "\"'`":
                 closer = _JS_CLOSERS.get(mark, mark)
