@@ -66,6 +66,7 @@ def test_a_text_handed_over_a_few_blocks_at_a_time_reads_as_the_whole_parse(
     text = RICH * 3
     whole = markdown.read_markdown(text)
     monkeypatch.setattr(markdown, "HAND_OVER", hand_over)
+    monkeypatch.setattr(markdown, "HANDED_OVER", 0)
     assert markdown.read_markdown(text) == whole
 
 
@@ -73,6 +74,7 @@ def test_a_link_used_before_its_definition_is_read_as_a_link_when_handed_over_ea
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(markdown, "HAND_OVER", 1)
+    monkeypatch.setattr(markdown, "HANDED_OVER", 0)
     text = "See [the report][r] now.\n\nSecond paragraph.\n\n[r]: https://example.com/r\n"
     reading = markdown.read_markdown(text)
     assert reading.prose == ("See  the report     now.\n\nSecond paragraph.\n\n" + " " * 26 + "\n")
@@ -96,6 +98,7 @@ def test_the_reader_never_holds_much_more_than_hand_over_tokens(
         read(walk, tokens, parsed)
 
     monkeypatch.setattr(markdown, "HAND_OVER", 50)
+    monkeypatch.setattr(markdown, "HANDED_OVER", 0)
     monkeypatch.setattr(markdown._Walk, "read", noting_read)
     reading = markdown.read_markdown(text)
     assert sum(held) == 600 * 22

@@ -25,8 +25,9 @@ from copylint.text.spans import Span, overwrite, reveal
 from copylint.text.templates import front_matter_end, template_spans
 
 _PLACEHOLDER = "\ue000"
-# Tokens handed to the walk at a time (`_hand_over`): an article makes a few hundred.
-HAND_OVER = 20_000
+# Tokens handed to the walk at a time (`_hand_over`), by the parser of a text this long or more
+# (an article makes a few hundred tokens, and its parser no call before each block).
+HAND_OVER, HANDED_OVER = 20_000, 1_000_000
 _WALK = "copylint_walk"  # the key of a parse's environment that names its walk
 _TASK_BOX = re.compile(r"\[[ xX]\](?=\s|\Z)")
 _UNSPACED_HEADING = re.compile(r"(#{2,6})([^#\s][^\n]*?)(?:[ \t]+#+)?[ \t]*$")
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 
 
 @functools.cache
-def _parser() -> MarkdownIt:
+def _parser(hands_over: bool = False) -> MarkdownIt:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.deflist import deflist_plugin
     from mdit_py_plugins.footnote import footnote_plugin
@@ -48,7 +49,8 @@ def _parser() -> MarkdownIt:
     md.block.ruler.before(
         "heading", "unspaced_heading", _unspaced_heading, {"alt": ["paragraph", "blockquote"]}
     )
-    md.block.ruler.before("table", "hand_over", _hand_over)
+    if hands_over:
+        md.block.ruler.before("table", "hand_over", _hand_over)
     # Each block's inline source is parsed where its place in the file is known.
     md.core.ruler.disable("inline")
     # Footnotes stay where they are written (the plugin would move them to the end, and drop
@@ -106,13 +108,11 @@ def _unspaced_heading(state: StateBlock, start: int, end: int, silent: bool) -> 
 
 
 def _hand_over(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    """Not a block: before a block of the top level, once `HAND_OVER` tokens have been made,
-    they go to the walk and are dropped, so that a long text's tokens are never held all at
-    once (10 MB of small tables made 2.9 GB of them). No rule looks back at tokens it did not
-    make."""
-    walk = state.env.get(_WALK)
+    """Not a block: before a block of the top level, once `HAND_OVER` tokens are made, they go
+    to the walk and are dropped, so that a long text's tokens are not all held at once (10 MB
+    of small tables made 2.9 GB). No rule looks back at tokens it did not make."""
     # No block is open at level 0 (`parentType` is no guide: a failed setext heading leaves it).
-    if walk is not None and state.level == 0 and len(state.tokens) >= HAND_OVER:
+    if len(state.tokens) >= HAND_OVER and state.level == 0 and (walk := state.env.get(_WALK)):
         walk.read(state.tokens, parsed=False)
         state.tokens.clear()
     return False
@@ -125,7 +125,7 @@ def read_markdown(text: str, mdx: bool = False) -> Reading:
     blanked = overwrite(text, [*hidden, *templates])
     unread = overwrite(blanked, [(block.start, block.end) for block in published])  # by the parser
     env: dict[str, Any] = {}
-    md = _parser()
+    md = _parser(True) if len(text) >= HANDED_OVER else _parser()
     walk = _Walk(md, blanked, _as_parsed(unread, templates), env)
     if body:
         walk.blocks += [Block(Role.FRONT_MATTER, 0, body), *published]
