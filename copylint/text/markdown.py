@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from copylint.text.addresses import bare_addresses
 from copylint.text.blocks import Block, Link, Reading, Role
@@ -171,7 +171,7 @@ class _Walk:
     cell_from: int = 0  # where on its row the next table cell's text is looked for
     # Inline sources met before the whole text was parsed that may use a link or a footnote
     # defined after them (`[text][label]`), read once all are defined.
-    later: list[_InlinePlace] = field(default_factory=list)
+    later: list[tuple[str, _Placement, Role, int, int, int, bool]] = field(default_factory=list)
     defines: bool = False  # whether the text may define a link or a footnote (`[label]:`)
 
     def __post_init__(self) -> None:
@@ -243,7 +243,7 @@ class _Walk:
 
     def read_later(self) -> None:
         for place in self.later:
-            self._read_inline(place)
+            self._read_inline(*place)
         self.later.clear()
 
     def _inline(self, token: Token, opening: Token, parsed: bool) -> None:
@@ -254,14 +254,22 @@ class _Walk:
             placed = self._place_cell(content)
         else:
             placed = _place(content, self.source, self.line_starts, token.map[0])
-        place = _InlinePlace(content, placed, *self._role(opening), self.quoted > 0)
+        role, level, group, item = self._role(opening)
         if not parsed and self.defines and "[" in content:
-            self.later.append(place)
+            self.later.append((content, placed, role, level, group, item, self.quoted > 0))
         else:
-            self._read_inline(place)
+            self._read_inline(content, placed, role, level, group, item, self.quoted > 0)
 
-    def _read_inline(self, place: _InlinePlace) -> None:
-        content, placed, role = place.content, place.placed, place.role
+    def _read_inline(
+        self,
+        content: str,
+        placed: _Placement,
+        role: Role,
+        level: int,
+        group: int,
+        item: int,
+        quoted: bool,
+    ) -> None:
         markup = read_inline(self.md, content, self.env)
         if role is Role.LIST_ITEM and _TASK_BOX.match(content):
             markup.blanks.append((0, 3))
@@ -287,7 +295,6 @@ class _Walk:
         if trimmed is None:  # nothing shown: a block of blanked templates, say
             return
         start, end = trimmed
-        level, group, item, quoted = place.level, place.group, place.item, place.quoted
         self.blocks.append(
             Block(role, start, end, level, group, item, quoted, False, links, images)
         )
@@ -344,18 +351,6 @@ def _trimmed(text: str, spans: list[Span], written: list[tuple[int, str]]) -> Sp
     if not starts:
         return None
     return min(starts), max(ends)
-
-
-class _InlinePlace(NamedTuple):
-    """An inline source, where it stands, and the block it is in."""
-
-    content: str
-    placed: _Placement
-    role: Role
-    level: int
-    group: int
-    item: int
-    quoted: bool
 
 
 @dataclass(frozen=True)
