@@ -1,5 +1,6 @@
 """A regular expression's source read without compiling it: its pieces, whether it is
-alternatives at the top, and the text every match of it opens with.
+alternatives at the top, and the text every match of it opens with; and a pattern compiled
+only when it is first used (`compiled_when_used`).
 
 Python compiles a regex in Python, a millisecond for some of the shipped ones, and a shipped
 pattern is compiled when first tried (`copylint.patterns`). Most articles hold none of what a
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 # Characters that mean something outside a character class.
 _SPECIAL = frozenset(".^$*+?{}()|\\")
@@ -77,3 +79,10 @@ def required_literal(source: str, flags: int = 0) -> str:
     if literal and stop in _OPTIONAL:
         literal.pop()
     return "".join(literal)
+
+
+@cache
+def compiled_when_used(source: str) -> re.Pattern[str]:
+    """`source` compiled the first time a text needs it, and kept: a pattern only some texts
+    need (an address, front matter, MDX) costs a start nothing."""
+    return re.compile(source)

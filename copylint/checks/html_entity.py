@@ -9,17 +9,17 @@ template's to say.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from copylint.checks.base import Rule, Settings
 from copylint.finding import Applicability, Finding
+from copylint.regex_source import compiled_when_used
 from copylint.text.document import Document
 
 # A decimal or hexadecimal reference, or a name: what HTML reads as a character reference.
-# Compiled when a text first holds an ampersand (`re` keeps it).
+# Compiled when a text first holds an ampersand.
 _REFERENCE = r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 
 
@@ -41,7 +41,7 @@ class HtmlEntity(Rule):
         prose = doc.prose
         if "&" not in prose:
             return
-        for match in re.compile(_REFERENCE).finditer(prose, doc.body_start):
+        for match in compiled_when_used(_REFERENCE).finditer(prose, doc.body_start):
             import html  # its table of 2,231 names takes 2 ms to import, and few texts need it
 
             character = html.unescape(match[0])

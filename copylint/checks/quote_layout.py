@@ -136,8 +136,9 @@ class QuoteLayout:
         )
 
     def _is_a_question(self, index: int) -> bool:
-        block, text = self.blocks[index], self._text(index).rstrip()
-        if not text.endswith("?") or len(_WORD.findall(text)) > _QUESTION_WORDS:
+        """A short paragraph that `_answered` has seen end in `?`, with no quotation in it."""
+        block = self.blocks[index]
+        if len(_WORD.findall(self._text(index))) > _QUESTION_WORDS:
             return False
         starts = self._quotation_starts
         return bisect.bisect_left(starts, block.start) == bisect.bisect_left(starts, block.end)

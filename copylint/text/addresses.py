@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import functools
 import re
 
+from copylint.regex_source import compiled_when_used
 from copylint.text.spans import Span
 
 # GitHub's rules for bare links: no quotes or brackets inside, balanced parentheses only, and
@@ -54,16 +54,12 @@ def _hints(text: str, start: int) -> list[int]:
 
 def _address_at(text: str, hint: int) -> re.Match[str] | None:
     if text[hint] != "@":
-        return _compiled(_URL).match(text, hint)
+        return compiled_when_used(_URL).match(text, hint)
     # An @ with no character of a local part before it (a handle, a run of them) is no address:
     # said by one character, not a search of the 64 before it.
-    if hint == 0 or _compiled(_LOCAL_PART_CHARACTER).match(text, hint - 1) is None:
+    if hint == 0 or compiled_when_used(_LOCAL_PART_CHARACTER).match(text, hint - 1) is None:
         return None
-    local_part = _compiled(_EMAIL_LOCAL_PART).search(text, max(0, hint - 64), hint)
-    return None if local_part is None else _compiled(_EMAIL).match(text, local_part.start())
-
-
-@functools.cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    """A pattern compiled at its first use: most articles hold no address."""
-    return re.compile(pattern)
+    local_part = compiled_when_used(_EMAIL_LOCAL_PART).search(text, max(0, hint - 64), hint)
+    return (
+        None if local_part is None else compiled_when_used(_EMAIL).match(text, local_part.start())
+    )

@@ -12,10 +12,9 @@ mapping and a TOML value that is not a string are passed over.
 
 from __future__ import annotations
 
-import re
-from functools import cache
 from typing import NamedTuple
 
+from copylint.regex_source import compiled_when_used
 from copylint.text.blocks import Block, Role
 from copylint.text.spans import Span
 
@@ -25,8 +24,8 @@ STANDFIRST_KEYS = frozenset(
     {"description", "summary", "excerpt", "standfirst", "dek", "teaser", "lede", "caption"}
 )
 # A key at the left margin and what follows it on its line: YAML's `key: …`, TOML's `key = …`.
-# The patterns are compiled when first used (`_compiled`): most plain articles have no front
-# matter, and a start need not pay for them.
+# The patterns are compiled when first used (`compiled_when_used`): most plain articles have no
+# front matter, and a start need not pay for them.
 _YAML_FIELD = r"(?m)^([A-Za-z][\w-]*)[ \t]*:(?:[ \t]+([^\n]*?))?[ \t]*$"
 _TOML_FIELD = r"(?m)^([A-Za-z][\w-]*)[ \t]*=[ \t]*([^\n]*?)[ \t]*$"
 _KEY_PARTS = r"[-_]"
@@ -51,8 +50,8 @@ def published_fields(text: str, end: int) -> list[Field]:
         return []
     toml = text.startswith("+++")
     fields = []
-    for match in _compiled(_TOML_FIELD if toml else _YAML_FIELD).finditer(text, 0, end):
-        last_part = _compiled(_KEY_PARTS).split(match[1].lower())[-1]
+    for match in compiled_when_used(_TOML_FIELD if toml else _YAML_FIELD).finditer(text, 0, end):
+        last_part = compiled_when_used(_KEY_PARTS).split(match[1].lower())[-1]
         headline = last_part in HEADLINE_KEYS
         if not headline and last_part not in STANDFIRST_KEYS:
             continue
@@ -61,10 +60,10 @@ def published_fields(text: str, end: int) -> list[Field]:
             pieces = _quoted(match.start(2), value)
         elif toml:
             pieces = []  # a number, a date, a multi-line or an array: no text of the page's
-        elif _compiled(_BLOCK_SCALAR).match(value):
+        elif compiled_when_used(_BLOCK_SCALAR).match(value):
             pieces = _run_on(text, match.end() + 1, end, plain=False) or []
         elif value and value[0] not in _NOT_PLAIN and ": " not in value:
-            comment = _compiled(_COMMENT).search(value)
+            comment = compiled_when_used(_COMMENT).search(value)
             first = (match.start(2), match.start(2) + (comment.start() if comment else len(value)))
             more = [] if comment else _run_on(text, match.end() + 1, end, plain=True)
             pieces = [] if more is None else [first, *more]
@@ -90,9 +89,9 @@ def _run_on(text: str, at: int, end: int, plain: bool) -> list[Span] | None:
     plain text may (`: `, ` #`): it is no plain value, or not one read as written."""
     pieces: list[Span] = []
     while at < end:
-        line = _compiled(_INDENTED).match(text, at, end)
+        line = compiled_when_used(_INDENTED).match(text, at, end)
         if line is None:
-            blank = _compiled(_BLANK).match(text, at, end)
+            blank = compiled_when_used(_BLANK).match(text, at, end)
             if blank is None or blank.end() == at:
                 break
             at = blank.end()
@@ -103,11 +102,6 @@ def _run_on(text: str, at: int, end: int, plain: bool) -> list[Span] | None:
             pieces.append(line.span(1))
         at = line.end()
     return pieces
-
-
-@cache
-def _compiled(source: str) -> re.Pattern[str]:
-    return re.compile(source)
 
 
 def front_matter_parts(text: str, end: int) -> tuple[list[Span], list[Block]]:

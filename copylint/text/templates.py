@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from copylint.regex_source import compiled_when_used
 from copylint.text.spans import Span
 
 _FRONT_MATTER = re.compile(
@@ -30,13 +31,13 @@ _FRONT_MATTER = re.compile(
     r"[ \t]*(?:\n|\Z)"
 )
 _OPENER = re.compile(r"\{[{%#]|\{::?[ \t]*[.#:\w]")
-# MDX's patterns, compiled when an MDX page is first read (`re` keeps them).
+# MDX's patterns, compiled when an MDX page is first read.
 _MDX_OPENER = (
     r"(?m)\{|</?[A-Z]|^(?:import[ \t]+[\w*{'\"]"
     r"|export[ \t]+(?:const|let|var|function|default|class|async|[{*]))"
 )
 _AFTER_A_BLANK_LINE = r"\n[ \t]*\n\Z"
-_MDX_STATEMENT_END = r"\n[ \t]*(?:\n|\Z)|\Z"
+_MDX_STATEMENT_END = r"\n[ \t]*(?:\n|\Z)"  # a blank line, or none before the end
 _JS_PART = r"[{}<>\"'`]|/\*|//"
 _JS_CLOSERS = {"/*": "*/", "//": "\n"}
 # kramdown's attribute lists (`{: .intro}`, `{::comment}`) and heading IDs (`{#intro}`).
@@ -65,7 +66,7 @@ def template_spans(text: str, start: int = 0, mdx: bool = False) -> list[Span]:
     spans: list[Span] = []
     resume = start
     inside = 0
-    for opener in (re.compile(_MDX_OPENER) if mdx else _OPENER).finditer(text, start):
+    for opener in (compiled_when_used(_MDX_OPENER) if mdx else _OPENER).finditer(text, start):
         at = opener.start()
         if at < resume:
             continue
@@ -123,10 +124,10 @@ class _Scan:
             return self._balanced(at, "<", ">")
         if text[at] != "{":
             # A statement opens a block, after a blank line: not a wrapped line of a paragraph.
-            after_blank = re.compile(_AFTER_A_BLANK_LINE).search(text, max(0, at - 80), at)
+            after_blank = compiled_when_used(_AFTER_A_BLANK_LINE).search(text, max(0, at - 80), at)
             if at != self.start and not after_blank:
                 return None
-            end = re.compile(_MDX_STATEMENT_END).search(text, at)
+            end = compiled_when_used(_MDX_STATEMENT_END).search(text, at)
             return len(text) if end is None else end.start()
         return self._balanced(at, "{", "}")
 
@@ -138,7 +139,7 @@ class _Scan:
             return None
         depth = braces = 0  # braces: an attribute's expression, inside a tag
         position, limit = at, min(len(text), at + _LONGEST)
-        search = re.compile(_JS_PART).search
+        search = compiled_when_used(_JS_PART).search
         while (part := search(text, position, limit)) is not None:
             position, mark = part.end(), part[0]
             if mark in _JS_CLOSERS or mark in "\"'`":
